@@ -1,0 +1,1 @@
+"""The local stack: emulators, our local Forms API server, sample data and the demo."""

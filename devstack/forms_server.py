@@ -1,0 +1,145 @@
+"""A local Forms API v1 (forms.get, forms.responses.list) over in-memory fixtures.
+
+The real google-api-python-client talks to it through FORMS_API_ENDPOINT. It
+behaves as the API does where our code depends on it: `timestamp > T` and
+`timestamp >= T` filters at nanosecond precision on lastSubmittedTime, pages
+with tokens bound to their filter, an edit keeping its responseId. It also
+counts listings and can be told to be slow or to fail, for tests.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+from shared.domain.timestamps import Instant
+
+_FORM = re.compile(r"^/v1/forms/([^/]+)$")
+_RESPONSES = re.compile(r"^/v1/forms/([^/]+)/responses$")
+_FILTER = re.compile(r"^timestamp\s*(>=|>)\s*(\S+)$")
+
+
+class FormsState:
+    def __init__(self, form: dict[str, Any]) -> None:
+        self.lock = threading.Lock()
+        self.form = copy.deepcopy(form)
+        self.responses: dict[str, dict[str, Any]] = {}
+        self.listings = 0  # first pages of responses.list: one per listing
+        self.list_calls = 0
+        self.get_calls = 0
+        self.list_delay = 0.0
+        self.fail_next: list[int] = []  # HTTP statuses to answer the next calls with
+
+    def submit(self, response: dict[str, Any]) -> None:
+        """A new response, or an edit of one (same responseId) replacing it."""
+        with self.lock:
+            self.responses[response["responseId"]] = copy.deepcopy(response)
+
+    def delete(self, response_id: str) -> None:
+        with self.lock:
+            self.responses.pop(response_id, None)
+
+    def set_form(self, form: dict[str, Any]) -> None:
+        with self.lock:
+            self.form = copy.deepcopy(form)
+
+
+class FormsServer:
+    def __init__(self, state: FormsState, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.state = state
+        self._httpd = ThreadingHTTPServer((host, port), _handler(state))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> FormsServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+def _handler(state: FormsState) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # keep test output quiet
+            pass
+
+        def do_GET(self) -> None:
+            url = urlparse(self.path)
+            query = {k: v[0] for k, v in parse_qs(url.query).items()}
+            with state.lock:
+                if state.fail_next:
+                    return self._error(state.fail_next.pop(0), "injected failure")
+            if match := _FORM.match(url.path):
+                with state.lock:
+                    state.get_calls += 1
+                    if match.group(1) != state.form.get("formId"):
+                        return self._error(404, "Requested entity was not found.")
+                    return self._json(200, state.form)
+            if match := _RESPONSES.match(url.path):
+                return self._list(match.group(1), query)
+            return self._error(404, "no such method")
+
+        def _list(self, form_id: str, query: dict[str, str]) -> None:
+            token = query.get("pageToken")
+            text_filter = query.get("filter", "")
+            with state.lock:
+                state.list_calls += 1
+                if not token:
+                    state.listings += 1
+                delay = state.list_delay
+                if form_id != state.form.get("formId"):
+                    return self._error(404, "Requested entity was not found.")
+                items = list(state.responses.values())
+            if delay:
+                time.sleep(delay)
+            if text_filter:
+                match = _FILTER.match(text_filter.strip())
+                if not match:
+                    return self._error(400, f"Invalid filter: {text_filter}")
+                op, bound = match.group(1), Instant.parse(match.group(2))
+                items = [r for r in items if _passes(Instant.parse(r["lastSubmittedTime"]), op, bound)]
+            size = int(query.get("pageSize") or 0) or 5000
+            start = 0
+            if token:
+                decoded = json.loads(base64.urlsafe_b64decode(token))
+                if decoded["filter"] != text_filter:
+                    return self._error(400, "pageToken must be used with the same filter")
+                start = decoded["offset"]
+            page: dict[str, Any] = {}
+            if items[start:start + size]:
+                page["responses"] = items[start:start + size]
+            if start + size < len(items):
+                next_token = {"offset": start + size, "filter": text_filter}
+                page["nextPageToken"] = base64.urlsafe_b64encode(json.dumps(next_token).encode()).decode()
+            return self._json(200, page)
+
+        def _json(self, status: int, body: Any) -> None:
+            data = json.dumps(body, ensure_ascii=False).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=UTF-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _error(self, status: int, message: str) -> None:
+            self._json(status, {"error": {"code": status, "message": message}})
+
+    return Handler
+
+
+def _passes(value: Instant, op: str, bound: Instant) -> bool:
+    return value > bound if op == ">" else value >= bound

@@ -1,0 +1,25 @@
+"""Cloud Function `reconcile` (HTTP, scheduled): the safety net for lost notifications."""
+
+import json
+
+import functions_framework
+from flask import Request
+
+from shared import logs
+from shared.runtime import ingest_components
+from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile as run_reconcile
+
+
+@functions_framework.http
+def reconcile(request: Request) -> tuple[str, int]:
+    app = ingest_components()
+    options = ReconcileOptions(mass_delete_ratio=app.settings.mass_delete_ratio)
+    try:
+        record = run_reconcile(app.store, app.forms, app.mappings, options)
+    except MassDeleteRefused as exc:
+        # Already logged as an error; 409 so that the scheduler run shows as failed.
+        return json.dumps({"refused": str(exc)}), 409
+    logs.info("reconcile handled", counts_match=record.counts_match)
+    body = {"form_response_count": record.form_response_count, "stored_count": record.stored_count,
+            "counts_match": record.counts_match}
+    return json.dumps(body), 200

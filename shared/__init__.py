@@ -1,0 +1,1 @@
+"""Shared code of the LAO ethics-reporting problems back end (ingest, reconcile, CLI)."""

@@ -1,0 +1,1 @@
+"""The only modules that talk to Google: Firestore and the Forms API."""

@@ -1,0 +1,277 @@
+"""The ResponseStore on Cloud Firestore.
+
+Each response version is written in one transaction together with the records
+of the LAOs it leaves or joins and the counter increments that go with them, so
+counters can never disagree with the data. Counters are spread over shard
+documents written with Increment transforms only: no transaction ever reads a
+counter, so concurrent ingestion does not serialise on one hot document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import uuid
+import zlib
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from google.api_core import exceptions as gexc
+from google.cloud import firestore
+
+from shared.adapters.documents import (
+    COUNTERS, LAOS, MALFORMED, RESPONSES, SYSTEM,
+    counted_from_document, flatten, lao_document, lao_from_document, nested, response_document,
+)
+from shared.domain.counting import CountedResponse, affected_laos, plan_transition
+from shared.domain.evaluation import Evaluation
+from shared.domain.form_mapping import FormMapping
+from shared.domain.responses import FormResponse
+from shared.domain.timestamps import Instant
+from shared.ports import CounterSnapshot, ReconcileRecord, SaveOutcome, StoredVersion, TransientError
+
+_TRANSIENT = (gexc.ServiceUnavailable, gexc.DeadlineExceeded, gexc.InternalServerError,
+              gexc.TooManyRequests, gexc.Aborted, gexc.ResourceExhausted)
+# The emulator's pessimistic locks make contended commits slow rather than aborted;
+# in production Firestore aborts and the client re-runs the transaction.
+_TRANSACTION_ATTEMPTS = 10
+
+
+@functools.cache
+def firestore_client(project: str) -> firestore.Client:
+    """One client per instance, created on first use (cold starts stay cheap)."""
+    return firestore.Client(project=project)
+
+
+class FirestoreStore:
+    def __init__(self, client: firestore.Client, counter_shards: int = 8) -> None:
+        self._db = client
+        self._shards = counter_shards
+
+    # --- responses --------------------------------------------------------
+
+    def save_version(
+        self, response: FormResponse, raw: dict[str, Any], evaluation: Evaluation,
+        *, reevaluate_equal: bool = False,
+    ) -> SaveOutcome:
+        document = response_document(response, raw, evaluation)
+        ref = self._db.collection(RESPONSES).document(response.response_id)
+
+        @firestore.transactional
+        def run(transaction: firestore.Transaction) -> SaveOutcome:
+            snapshot = ref.get(transaction=transaction)
+            old = snapshot.to_dict() if snapshot.exists else None
+            outcome = _outcome(old, document, reevaluate_equal)
+            if outcome is SaveOutcome.UNCHANGED:
+                return outcome
+            doc = {**document, "first_stored_at": (old or {}).get("first_stored_at", firestore.SERVER_TIMESTAMP),
+                   "updated_at": firestore.SERVER_TIMESTAMP}
+            before = counted_from_document(old) if old else None
+            self._apply(transaction, before, counted_from_document(doc), evaluation)
+            transaction.set(ref, doc)
+            return outcome
+
+        return self._run(run)
+
+    def mark_deleted(self, response_id: str) -> bool:
+        ref = self._db.collection(RESPONSES).document(response_id)
+
+        @firestore.transactional
+        def run(transaction: firestore.Transaction) -> bool:
+            snapshot = ref.get(transaction=transaction)
+            old = snapshot.to_dict() if snapshot.exists else None
+            if old is None or old.get("deleted"):
+                return False
+            before = counted_from_document(old)
+            after = counted_from_document({**old, "deleted": True})
+            self._apply(transaction, before, after, None)
+            transaction.update(ref, {"deleted": True, "deleted_at": firestore.SERVER_TIMESTAMP,
+                                     "updated_at": firestore.SERVER_TIMESTAMP})
+            return True
+
+        return self._run(run)
+
+    def _apply(self, transaction: firestore.Transaction, before: CountedResponse | None,
+               after: CountedResponse, evaluation: Evaluation | None) -> None:
+        """Read the LAO records this change touches, then write them and the counters.
+
+        Reading the records inside the transaction is what makes two responses of
+        one LAO, ingested at once, unable to both believe they are its first.
+        """
+        lao_ids = affected_laos(before, after)
+        refs = [self._db.collection(LAOS).document(i) for i in lao_ids]
+        found: dict[str, dict[str, Any]] = {}
+        if refs:  # the emulator fails a batch get of nothing
+            found = {s.id: s.to_dict() or {} for s in self._db.get_all(refs, transaction=transaction) if s.exists}
+        transition = plan_transition(before, after, {i: lao_from_document(i, found.get(i)) for i in lao_ids})
+        for ref in refs:
+            record = transition.laos[ref.id]
+            display = evaluation if after.counts_for_lao and after.lao_id == ref.id else None
+            # A full write (no merge), so members that left are really gone; the
+            # readable fields stay as the last member that wrote them left them.
+            doc = {**found.get(ref.id, {}), **lao_document(record, display),
+                   "updated_at": firestore.SERVER_TIMESTAMP}
+            transaction.set(ref, doc)
+        if transition.counter_delta:
+            transaction.set(self._shard(after.response_id), nested(transition.counter_delta, firestore.Increment), merge=True)
+
+    def _shard(self, key: str) -> firestore.DocumentReference:
+        index = zlib.crc32(key.encode()) % self._shards
+        return self._db.collection(COUNTERS).document(f"shard-{index:02d}")
+
+    def _run(self, body: Any) -> Any:
+        try:
+            return body(self._db.transaction(max_attempts=_TRANSACTION_ATTEMPTS))
+        except _TRANSIENT as exc:
+            raise TransientError(f"Firestore: {exc.__class__.__name__}") from exc
+        except ValueError as exc:  # the client's "Failed to commit transaction in N attempts"
+            if "Failed to commit transaction" in str(exc):
+                raise TransientError(str(exc)) from exc
+            raise
+
+    def record_malformed(self, raw: dict[str, Any], problem: str) -> None:
+        body = json.dumps(raw, sort_keys=True, ensure_ascii=False)
+        doc_id = hashlib.sha256(body.encode()).hexdigest()[:32]
+        self._db.collection(MALFORMED).document(doc_id).set(
+            {"raw_json": body, "problem": problem, "recorded_at": firestore.SERVER_TIMESTAMP}
+        )
+
+    def stored_versions(self) -> dict[str, StoredVersion]:
+        query = self._db.collection(RESPONSES).select(["last_submitted_ns", "deleted", "state"])
+        return {
+            s.id: StoredVersion(int(s.get("last_submitted_ns")), bool(s.get("deleted")), s.get("state") == "valid")
+            for s in query.stream()
+        }
+
+    def invalid_responses(self) -> Iterable[dict[str, Any]]:
+        query = self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("state", "==", "invalid"))
+        for snapshot in query.select(["raw", "deleted"]).stream():
+            if not snapshot.get("deleted"):
+                yield snapshot.get("raw")
+
+    # --- form mapping, cursor, reconcile record ---------------------------
+
+    def load_mapping(self) -> FormMapping | None:
+        snapshot = self._db.collection(SYSTEM).document("form_mapping").get()
+        return FormMapping.model_validate(snapshot.to_dict()) if snapshot.exists else None
+
+    def save_mapping(self, mapping: FormMapping) -> None:
+        doc = mapping.model_dump(mode="python")
+        doc["broken"] = mapping.broken
+        self._db.collection(SYSTEM).document("form_mapping").set(doc)
+
+    def cursor(self) -> Instant | None:
+        snapshot = self._db.collection(SYSTEM).document("cursor").get()
+        value = snapshot.get("last_submitted_ns") if snapshot.exists else None
+        return Instant(int(value)) if value is not None else None
+
+    def advance_cursor(self, to: Instant) -> None:
+        # Maximum is a server-side transform: the cursor only moves forward, with no
+        # read-modify-write race between instances.
+        self._db.collection(SYSTEM).document("cursor").set(
+            {"last_submitted_ns": firestore.Maximum(to.ns), "updated_at": firestore.SERVER_TIMESTAMP},
+            merge=True,
+        )
+
+    def record_reconcile(self, record: ReconcileRecord) -> None:
+        self._db.collection(SYSTEM).document("reconcile").set({
+            "ran_at": record.ran_at,
+            "form_response_count": record.form_response_count,
+            "stored_count": record.stored_count,
+            "counts_match": record.counts_match,
+            "ingested": record.ingested,
+            "deleted": record.deleted,
+            "restored": record.restored,
+            "reprocessed": record.reprocessed,
+        })
+
+    # --- coalescing notifications -----------------------------------------
+
+    def note_listing_request(self) -> None:
+        self._db.collection(SYSTEM).document("listing_requests").set(
+            {"count": firestore.Increment(1)}, merge=True
+        )
+
+    def listing_requests(self) -> int:
+        snapshot = self._db.collection(SYSTEM).document("listing_requests").get()
+        return int(snapshot.get("count")) if snapshot.exists else 0
+
+    def try_acquire_listing_lease(self, seconds: int) -> str | None:
+        """create() is atomic: exactly one instance gets the lease; a lease left by a
+        crashed holder is taken over once it has expired."""
+        ref = self._db.collection(SYSTEM).document("listing_lease")
+        token = uuid.uuid4().hex
+        now = datetime.now(timezone.utc)
+        lease = {"token": token, "expires_at": now + timedelta(seconds=seconds), "taken_at": now}
+        for _ in range(2):
+            try:
+                ref.create(lease)
+                return token
+            except gexc.AlreadyExists:
+                held = ref.get()
+                if not held.exists:
+                    continue
+                if held.get("expires_at") > now:
+                    return None
+                try:
+                    ref.delete(option=self._db.write_option(last_update_time=held.update_time))
+                except (gexc.FailedPrecondition, gexc.NotFound):
+                    return None
+        return None
+
+    def release_listing_lease(self, token: str) -> None:
+        ref = self._db.collection(SYSTEM).document("listing_lease")
+        held = ref.get()
+        if held.exists and held.get("token") == token:
+            try:
+                ref.delete(option=self._db.write_option(last_update_time=held.update_time))
+            except (gexc.FailedPrecondition, gexc.NotFound):
+                pass  # taken over after expiry: it is the new holder's now
+
+    # --- counters ---------------------------------------------------------
+
+    def counters(self) -> dict[str, int]:
+        return _sum_shards(s.to_dict() or {} for s in self._db.collection(COUNTERS).stream())
+
+    def counter_snapshot(self) -> CounterSnapshot:
+        # One read time for both collections: counters commit with the responses
+        # they count, so the two always agree at any single instant.
+        read_time = datetime.now(timezone.utc) - timedelta(milliseconds=5)
+        shards = self._db.collection(COUNTERS).stream(read_time=read_time)
+        fields = ["response_id", "last_submitted_ns", "submission_date", "deleted", "state", "lao_id",
+                  "lao_type", "province_code", "reporting_status", "problems"]
+        responses = self._db.collection(RESPONSES).select(fields).stream(read_time=read_time)
+        return CounterSnapshot(
+            counters=_sum_shards(s.to_dict() or {} for s in shards),
+            responses=[counted_from_document(s.to_dict() or {}) for s in responses],
+            read_time=read_time,
+        )
+
+    def apply_counter_delta(self, delta: dict[str, int]) -> None:
+        if delta:
+            self._shard(uuid.uuid4().hex).set(nested(delta, firestore.Increment), merge=True)
+
+
+def _outcome(old: dict[str, Any] | None, new: dict[str, Any], reevaluate_equal: bool) -> SaveOutcome:
+    if old is None:
+        return SaveOutcome.CREATED
+    old_ns, new_ns = int(old["last_submitted_ns"]), int(new["last_submitted_ns"])
+    if new_ns > old_ns:
+        return SaveOutcome.UPDATED
+    if new_ns < old_ns:
+        return SaveOutcome.UNCHANGED
+    if old.get("deleted"):
+        return SaveOutcome.RESTORED  # listed again after it was marked deleted
+    if reevaluate_equal and old.get("state") == "invalid":
+        return SaveOutcome.REEVALUATED
+    return SaveOutcome.UNCHANGED
+
+
+def _sum_shards(docs: Iterable[dict[str, Any]]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for doc in docs:
+        for key, value in flatten(doc).items():
+            total[key] = total.get(key, 0) + value
+    return {k: v for k, v in sorted(total.items()) if v}

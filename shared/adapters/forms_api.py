@@ -1,0 +1,77 @@
+"""The FormsGateway on the Forms API v1, through google-api-python-client."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import google.auth
+import httplib2
+from google.auth.credentials import AnonymousCredentials, Credentials
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+
+from shared.domain.timestamps import Instant
+from shared.ports import TransientError
+
+SCOPES = [
+    "https://www.googleapis.com/auth/forms.body.readonly",
+    "https://www.googleapis.com/auth/forms.responses.readonly",
+]
+_RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
+
+
+class FormsApiGateway:
+    def __init__(self, form_id: str, endpoint: str | None = None, page_size: int = 0) -> None:
+        self._form_id = form_id
+        self._endpoint = endpoint
+        self._page_size = page_size
+        # httplib2 is not thread-safe and functions-framework serves on threads.
+        self._local = threading.local()
+
+    def _forms(self) -> Any:
+        service = getattr(self._local, "service", None)
+        if service is None:
+            credentials: Credentials
+            options = None
+            if self._endpoint:  # a local server of ours: no Google credentials at all
+                credentials, options = AnonymousCredentials(), {"api_endpoint": self._endpoint}
+            else:
+                credentials, _ = google.auth.default(scopes=SCOPES)
+            service = build("forms", "v1", credentials=credentials, client_options=options,
+                            cache_discovery=False, static_discovery=True)
+            self._local.service = service
+        return service.forms()
+
+    def get_form(self) -> dict[str, Any]:
+        form: dict[str, Any] = _execute(self._forms().get(formId=self._form_id))
+        return form
+
+    def list_responses(self, after: Instant | None = None) -> Iterator[dict[str, Any]]:
+        params: dict[str, Any] = {"formId": self._form_id}
+        if after is not None:
+            params["filter"] = f"timestamp > {after.rfc3339()}"
+        if self._page_size:
+            params["pageSize"] = self._page_size
+        responses = self._forms().responses()
+        page_token = None
+        while True:
+            page = _execute(responses.list(**params, pageToken=page_token) if page_token
+                            else responses.list(**params))
+            yield from page.get("responses", [])
+            page_token = page.get("nextPageToken")
+            if not page_token:
+                return
+
+
+def _execute(request: Any) -> Any:
+    try:
+        return request.execute(num_retries=2)
+    except HttpError as exc:
+        if exc.resp.status in _RETRYABLE_STATUS:
+            raise TransientError(f"Forms API answered {exc.resp.status}") from exc
+        raise
+    except (socket.timeout, TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
+        raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc

@@ -1,0 +1,89 @@
+"""The operator's command line: ``python -m shared <command>``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m shared", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    rec = commands.add_parser("reconcile", help="ingest whatever the form has that is missing or newer")
+    rec.add_argument("--reprocess-invalid", action="store_true",
+                     help="re-evaluate every stored invalid response at its same version")
+    rec.add_argument("--allow-mass-delete", action="store_true",
+                     help="mark deleted even when more than 10%% of stored responses are absent")
+
+    stats = commands.add_parser("stats", help="print the stored counters")
+    stats.add_argument("--json", action="store_true", help="one JSON object (the default output)")
+
+    recount = commands.add_parser("recount", help="compare the counters with a full recount")
+    mode = recount.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--check", action="store_true", help="exit 1 and print the differences")
+    mode.add_argument("--fix", action="store_true", help="apply the differences as increments")
+
+    commands.add_parser("check-form", help="show how each canonical question resolves on the live form")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        from shared.runtime import ingest_components
+
+        components = ingest_components()
+    except ValidationError as exc:
+        missing = ", ".join(str(e["loc"][0]) for e in exc.errors())
+        print(f"configuration error: set {missing} (see README, Configuration)", file=sys.stderr)
+        return 2
+    store, forms, mappings = components.store, components.forms, components.mappings
+
+    if args.command == "stats":
+        from shared.services.stats import stats_document
+
+        print(json.dumps(stats_document(store.counters()), ensure_ascii=False, sort_keys=True))
+        return 0
+    if args.command == "recount":
+        from shared.services.recount import fix_counters, recount
+
+        result = fix_counters(store) if args.fix else recount(store)
+        if result.consistent:
+            print("counters equal a full recount")
+            return 0
+        verb = "repaired" if args.fix else "differ"
+        print(f"counters {verb} ({len(result.differences)} keys; expected - stored):")
+        for key, diff in result.differences.items():
+            print(f"  {key}: stored {result.stored.get(key, 0)}, recount {result.expected.get(key, 0)} ({diff:+d})")
+        return 0 if args.fix else 1
+    if args.command == "check-form":
+        from shared.services.check_form import describe_mapping
+
+        mapping = mappings.refresh()
+        print(describe_mapping(mapping))
+        return 1 if mapping.broken else 0
+    if args.command == "reconcile":
+        from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile
+
+        options = ReconcileOptions(
+            allow_mass_delete=args.allow_mass_delete,
+            reprocess_invalid=args.reprocess_invalid,
+            mass_delete_ratio=components.settings.mass_delete_ratio,
+        )
+        try:
+            record = reconcile(store, forms, mappings, options)
+        except MassDeleteRefused as exc:
+            print(f"refused: {exc}", file=sys.stderr)
+            return 2
+        print(json.dumps({
+            "form_response_count": record.form_response_count, "stored_count": record.stored_count,
+            "counts_match": record.counts_match, "ingested": record.ingested, "deleted": record.deleted,
+            "restored": record.restored, "reprocessed": record.reprocessed,
+        }))
+        return 0
+    raise AssertionError(args.command)

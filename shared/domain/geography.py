@@ -1,0 +1,82 @@
+"""Provinces (ISO 3166-2:TH) and their districts, from geothai's DOPA data."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import geothai
+
+from shared.domain.text import clean_text
+
+# Names people write that geothai's own search does not know.
+_PROVINCE_ALIASES = {
+    "กทม": "10", "กทม.": "10", "ก.ท.ม.": "10", "กรุงเทพฯ": "10", "กรุงเทพ": "10",
+    "bangkok": "10", "bkk": "10", "krung thep maha nakhon": "10",
+    "อยุธยา": "14", "ayutthaya": "14",
+    "โคราช": "30", "korat": "30",
+    "นครศรีฯ": "80",
+    "ศรีสระเกษ": "33",
+    "phangnga": "82",
+}
+_PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.)\s*")
+_DISTRICT_PREFIX = re.compile(r"^(อำเภอ|อ\.|เขต)\s*")
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # ISO 3166-2:TH, e.g. "TH-40"
+    name_th: str
+    name_en: str
+
+
+def _key(name: str) -> str:
+    """Compare names without case, spaces or hyphens: "Chon Buri" == "Chonburi"."""
+    return re.sub(r"[\s\-]", "", name.casefold())
+
+
+@functools.cache
+def _provinces() -> dict[str, Province]:
+    """Lookup key -> province, for Thai names, English names and aliases."""
+    by_key: dict[str, Province] = {}
+    by_dopa: dict[str, Province] = {}
+    for item in geothai.provinces():
+        province = Province(f"TH-{item.code}", item.name_th, item.name_en)
+        by_dopa[item.code] = province
+        by_key[_key(item.name_th)] = province
+        by_key[_key(item.name_en)] = province
+    for alias, dopa_code in _PROVINCE_ALIASES.items():
+        by_key[_key(alias)] = by_dopa[dopa_code]
+    return by_key
+
+
+def all_provinces() -> list[Province]:
+    return sorted(set(_provinces().values()), key=lambda p: p.code)
+
+
+def resolve_province(value: str) -> Province | None:
+    text = _PROVINCE_PREFIX.sub("", clean_text(value))
+    return _provinces().get(_key(text)) if text else None
+
+
+def province_by_code(code: str) -> Province | None:
+    return next((p for p in _provinces().values() if p.code == code), None)
+
+
+def strip_district_prefix(value: str) -> str:
+    return _DISTRICT_PREFIX.sub("", clean_text(value))
+
+
+@functools.cache
+def _district_keys(iso_code: str) -> frozenset[str]:
+    dopa_code = iso_code.removeprefix("TH-")
+    names: set[str] = set()
+    for district in geothai.districts(dopa_code):
+        names.add(_key(strip_district_prefix(district.name_th)))
+        names.add(_key(district.name_en))
+    return frozenset(names)
+
+
+def is_known_district(iso_code: str, district: str) -> bool:
+    return _key(strip_district_prefix(district)) in _district_keys(iso_code)

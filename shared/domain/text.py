@@ -1,0 +1,36 @@
+"""Normalisation of everything people type into the form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pythainlp.util import normalize as thai_normalize
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_WHITESPACE_RUN = re.compile(r"\s+")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def clean_text(value: str | None) -> str:
+    """NFC, no zero-width characters, whitespace runs collapsed, trimmed.
+
+    pythainlp's normaliser also repairs what Thai keyboards produce (a decomposed
+    sara am, doubled tone marks), which NFC alone leaves in place.
+    """
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFC", value).translate(_ZERO_WIDTH)
+    text = thai_normalize(text)
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def arabic_digits(value: str) -> str:
+    return value.translate(_THAI_DIGITS)
+
+
+def truncate(value: str, limit: int) -> tuple[str, bool]:
+    """The text capped at ``limit`` characters, and whether it was cut."""
+    if len(value) <= limit:
+        return value, False
+    return value[:limit], True

@@ -1,0 +1,109 @@
+"""What the services need from the outside world. Adapters implement these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any, Protocol
+
+from shared.domain.counting import CountedResponse
+from shared.domain.evaluation import Evaluation
+from shared.domain.form_mapping import FormMapping
+from shared.domain.responses import FormResponse
+from shared.domain.timestamps import Instant
+
+
+class TransientError(Exception):
+    """A failure worth retrying (quota, 5xx, unavailable): the platform retries."""
+
+
+class SaveOutcome(str, Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    RESTORED = "restored"
+    REEVALUATED = "reevaluated"
+    UNCHANGED = "unchanged"  # equal or older lastSubmittedTime: a duplicate or late delivery
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    submitted_ns: int
+    deleted: bool
+    valid: bool
+
+
+@dataclass(frozen=True)
+class ReconcileRecord:
+    ran_at: datetime
+    form_response_count: int
+    stored_count: int
+    ingested: int
+    deleted: int
+    restored: int
+    reprocessed: int
+
+    @property
+    def counts_match(self) -> bool:
+        return self.form_response_count == self.stored_count
+
+
+@dataclass(frozen=True)
+class CounterSnapshot:
+    """Stored counters and the responses they count, read at one instant."""
+
+    counters: dict[str, int]
+    responses: list[CountedResponse]
+    read_time: datetime
+
+
+class FormsGateway(Protocol):
+    def get_form(self) -> dict[str, Any]: ...
+
+    def list_responses(self, after: Instant | None = None) -> Iterator[dict[str, Any]]:
+        """Every response (all pages), or those with a timestamp strictly after ``after``."""
+        ...
+
+
+class ResponseStore(Protocol):
+    def load_mapping(self) -> FormMapping | None: ...
+
+    def save_mapping(self, mapping: FormMapping) -> None: ...
+
+    def save_version(
+        self, response: FormResponse, raw: dict[str, Any], evaluation: Evaluation,
+        *, reevaluate_equal: bool = False,
+    ) -> SaveOutcome:
+        """Store a response version and move the counters with it, atomically."""
+        ...
+
+    def mark_deleted(self, response_id: str) -> bool: ...
+
+    def record_malformed(self, raw: dict[str, Any], problem: str) -> None: ...
+
+    def stored_versions(self) -> dict[str, StoredVersion]: ...
+
+    def invalid_responses(self) -> Iterable[dict[str, Any]]:
+        """The raw API payload of every response whose current version is invalid."""
+        ...
+
+    def cursor(self) -> Instant | None: ...
+
+    def advance_cursor(self, to: Instant) -> None: ...
+
+    def record_reconcile(self, record: ReconcileRecord) -> None: ...
+
+    def note_listing_request(self) -> None: ...
+
+    def listing_requests(self) -> int: ...
+
+    def try_acquire_listing_lease(self, seconds: int) -> str | None: ...
+
+    def release_listing_lease(self, token: str) -> None: ...
+
+    def counters(self) -> dict[str, int]: ...
+
+    def counter_snapshot(self) -> CounterSnapshot: ...
+
+    def apply_counter_delta(self, delta: dict[str, int]) -> None: ...

@@ -1,0 +1,37 @@
+"""Wiring: adapters built from settings, once per instance and on first use.
+
+Settings are read each time a function runs; the Firestore and Forms clients
+are created on first use and kept while the settings stay the same, which keeps
+cold starts cheap and warm invocations free of set-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shared.adapters.firestore_store import FirestoreStore, firestore_client
+from shared.adapters.forms_api import FormsApiGateway
+from shared.config import IngestSettings
+from shared.services.mapping import MappingProvider
+
+
+@dataclass(frozen=True)
+class IngestComponents:
+    settings: IngestSettings
+    store: FirestoreStore
+    forms: FormsApiGateway
+    mappings: MappingProvider
+
+
+_built: dict[str, IngestComponents] = {}
+
+
+def ingest_components() -> IngestComponents:
+    settings = IngestSettings()  # type: ignore[call-arg]  # filled from the environment
+    key = settings.model_dump_json()
+    if key not in _built:
+        store = FirestoreStore(firestore_client(settings.google_cloud_project), settings.counter_shards)
+        forms = FormsApiGateway(settings.form_id, endpoint=settings.forms_api_endpoint)
+        mappings = MappingProvider(store, forms, ttl_seconds=settings.form_mapping_ttl_seconds)
+        _built[key] = IngestComponents(settings, store, forms, mappings)
+    return _built[key]

@@ -1,0 +1,87 @@
+"""Ingesting Form responses: evaluate each version and store it with its counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from shared import logs
+from shared.domain.evaluation import evaluate
+from shared.domain.responses import FormResponse
+from shared.domain.timestamps import Instant
+from shared.ports import FormsGateway, ResponseStore, SaveOutcome, TransientError
+from shared.services.mapping import MappingProvider
+
+
+@dataclass
+class IngestReport:
+    outcomes: dict[str, int] = field(default_factory=dict)
+    malformed: int = 0
+    failed: list[str] = field(default_factory=list)  # responseIds whose store failed transiently
+    newest_stored: Instant | None = None  # how far the cursor may move
+
+    def count(self, outcome: SaveOutcome) -> None:
+        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+
+
+class IngestIncomplete(TransientError):
+    """Some responses could not be stored this time; raising makes the platform retry."""
+
+
+def ingest_responses(
+    raw_responses: Iterable[dict[str, Any]], store: ResponseStore, mappings: MappingProvider,
+    *, reevaluate_equal: bool = False,
+) -> IngestReport:
+    """Store each response version; one response's trouble never blocks the others.
+
+    Versions go oldest first, and ``newest_stored`` stops short of the first one
+    that failed, so a cursor moved to it never skips an unstored response.
+    """
+    report = IngestReport()
+    parsed: list[tuple[FormResponse, dict[str, Any]]] = []
+    for raw in raw_responses:
+        try:
+            parsed.append((FormResponse.from_api(raw), raw))
+        except (ValidationError, ValueError) as exc:
+            report.malformed += 1
+            store.record_malformed(raw, problem=exc.__class__.__name__)
+            logs.error("malformed response recorded", response_id=raw.get("responseId"))
+    parsed.sort(key=lambda pair: (pair[0].submitted, pair[0].response_id))
+
+    first_failure: Instant | None = None
+    refreshed = False
+    for response, raw in parsed:
+        mapping = mappings.current()
+        if not refreshed and not mapping.knows_all(set(response.answers)):
+            # An unknown questionId means the form changed since we resolved it.
+            mapping, refreshed = mappings.refresh(), True
+        evaluation = evaluate(response, mapping)
+        try:
+            outcome = store.save_version(response, raw, evaluation, reevaluate_equal=reevaluate_equal)
+        except TransientError:
+            report.failed.append(response.response_id)
+            first_failure = first_failure or response.submitted
+            logs.warning("response not stored, will retry", response_id=response.response_id)
+            continue
+        report.count(outcome)
+        if first_failure is None:
+            report.newest_stored = response.submitted
+        if outcome is not SaveOutcome.UNCHANGED:
+            logs.info("response stored", response_id=response.response_id, outcome=outcome.value,
+                      valid=evaluation.valid, invalid_reasons=evaluation.invalid_reasons,
+                      warnings=evaluation.warnings, lao_id=evaluation.lao_id)
+    return report
+
+
+def ingest_new_responses(store: ResponseStore, forms: FormsGateway, mappings: MappingProvider) -> IngestReport:
+    """List what is newer than the cursor, store it, and move the cursor past it."""
+    cursor = store.cursor()
+    report = ingest_responses(forms.list_responses(after=cursor), store, mappings)
+    if report.newest_stored is not None and (cursor is None or report.newest_stored > cursor):
+        store.advance_cursor(report.newest_stored)
+    if report.failed:
+        raise IngestIncomplete(f"{len(report.failed)} responses not stored")
+    return report

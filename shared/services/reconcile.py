@@ -1,0 +1,87 @@
+"""The safety net: compare the whole form with what is stored, and mend it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from shared import logs
+from shared.domain.timestamps import Instant
+from shared.ports import FormsGateway, ReconcileRecord, ResponseStore
+from shared.services.ingest import IngestIncomplete, ingest_responses
+from shared.services.mapping import MappingProvider
+
+
+class MassDeleteRefused(Exception):
+    """Too many stored responses are absent from the form: a wrong FORM_ID or an
+    emptied form is likelier than that many deletions."""
+
+
+@dataclass(frozen=True)
+class ReconcileOptions:
+    allow_mass_delete: bool = False
+    reprocess_invalid: bool = False
+    mass_delete_ratio: float = 0.10
+
+
+def reconcile(
+    store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, options: ReconcileOptions,
+) -> ReconcileRecord:
+    form = forms.get_form()
+    mappings.refresh_if_revised(form)
+    # Read before listing: a response stored after this moment may be absent from
+    # the listing only because it arrived meanwhile, so it is never deleted.
+    stored = store.stored_versions()
+    listed = list(forms.list_responses())
+    listed_ids = {r.get("responseId") for r in listed}
+
+    active = [rid for rid, version in stored.items() if not version.deleted]
+    absent = [rid for rid in active if rid not in listed_ids]
+    if absent and len(absent) > options.mass_delete_ratio * len(active) and not options.allow_mass_delete:
+        logs.error("reconcile refused: too many stored responses are absent from the form",
+                   absent=len(absent), stored=len(active), ratio_limit=options.mass_delete_ratio)
+        raise MassDeleteRefused(
+            f"{len(absent)} of {len(active)} stored responses are absent from the form; "
+            "check FORM_ID, then rerun with --allow-mass-delete if the deletions are real"
+        )
+
+    to_ingest = [
+        r for r in listed
+        if (known := stored.get(r.get("responseId", ""))) is None or known.deleted
+        or _submitted_ns(r) > known.submitted_ns
+    ]
+    report = ingest_responses(to_ingest, store, mappings)
+    deleted = sum(store.mark_deleted(rid) for rid in absent)
+    reprocessed = 0
+    if options.reprocess_invalid:
+        again = ingest_responses(store.invalid_responses(), store, mappings, reevaluate_equal=True)
+        reprocessed = again.outcomes.get("reevaluated", 0)
+        report.failed += again.failed
+    if report.failed:
+        raise IngestIncomplete(f"{len(report.failed)} responses not stored")
+    if listed:
+        store.advance_cursor(max(Instant.parse(r["lastSubmittedTime"]) for r in listed))
+
+    stored_after = sum(1 for v in store.stored_versions().values() if not v.deleted)
+    record = ReconcileRecord(
+        ran_at=datetime.now(timezone.utc),
+        form_response_count=len(listed),
+        stored_count=stored_after,
+        ingested=report.outcomes.get("created", 0) + report.outcomes.get("updated", 0),
+        deleted=deleted,
+        restored=report.outcomes.get("restored", 0),
+        reprocessed=reprocessed,
+    )
+    store.record_reconcile(record)
+    logs.info("reconcile finished", form_response_count=record.form_response_count,
+              stored_count=record.stored_count, counts_match=record.counts_match,
+              ingested=record.ingested, deleted=record.deleted, restored=record.restored,
+              reprocessed=record.reprocessed, malformed=report.malformed)
+    return record
+
+
+def _submitted_ns(raw: dict[str, object]) -> int:
+    try:
+        return Instant.parse(str(raw.get("lastSubmittedTime", ""))).ns
+    except ValueError:
+        return 1 << 62  # let ingest record it as malformed

@@ -1,0 +1,38 @@
+"""Checking, and repairing, the stored counters against a full recount."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shared.domain.counting import difference, full_count
+from shared.ports import ResponseStore
+from collections import Counter
+
+
+@dataclass(frozen=True)
+class RecountResult:
+    expected: dict[str, int]
+    stored: dict[str, int]
+    differences: dict[str, int]  # expected - stored, per counter
+
+    @property
+    def consistent(self) -> bool:
+        return not self.differences
+
+
+def recount(store: ResponseStore) -> RecountResult:
+    snapshot = store.counter_snapshot()
+    expected = full_count(snapshot.responses)
+    return RecountResult(
+        expected=expected,
+        stored=snapshot.counters,
+        differences=difference(Counter(expected), Counter(snapshot.counters)),
+    )
+
+
+def fix_counters(store: ResponseStore) -> RecountResult:
+    """Apply the differences as increments: ingestion that commits after the
+    snapshot adds its own increments on top, so nothing is overwritten."""
+    result = recount(store)
+    store.apply_counter_delta(result.differences)
+    return result
