@@ -48,7 +48,9 @@ def launcher(kind: str) -> Path:
     for path in candidates:
         if path.is_file():
             if shutil.which("java") is None:
-                raise EmulatorMissing(f"java is not installed: the {kind} emulator needs it (apt-get install default-jre-headless)")
+                raise EmulatorMissing(
+                    f"java is not installed: the {kind} emulator needs it (apt-get install default-jre-headless)"
+                )
             return path
     raise EmulatorMissing(
         f"the {kind} emulator is not installed: apt-get install {package} "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -15,7 +15,7 @@ def log(severity: str, message: str, **fields: Any) -> None:
     entry = {
         "severity": severity,
         "message": message,
-        "time": datetime.now(timezone.utc).isoformat(),
+        "time": datetime.now(UTC).isoformat(),
         **fields,
     }
     print(json.dumps(entry, ensure_ascii=False, default=str), file=sys.stdout, flush=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 from shared.domain.counting import CountedResponse
@@ -19,7 +19,7 @@ class TransientError(Exception):
     """A failure worth retrying (quota, 5xx, unavailable): the platform retries."""
 
 
-class SaveOutcome(str, Enum):
+class SaveOutcome(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     RESTORED = "restored"

@@ -27,7 +27,7 @@ _built: dict[str, IngestComponents] = {}
 
 
 def ingest_components() -> IngestComponents:
-    settings = IngestSettings()  # type: ignore[call-arg]  # filled from the environment
+    settings = IngestSettings()  # filled from the environment
     key = settings.model_dump_json()
     if key not in _built:
         store = FirestoreStore(firestore_client(settings.google_cloud_project), settings.counter_shards)

@@ -7,7 +7,8 @@ from flask import Request
 
 from shared import logs
 from shared.runtime import ingest_components
-from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile as run_reconcile
+from shared.services.reconcile import MassDeleteRefused, ReconcileOptions
+from shared.services.reconcile import reconcile as run_reconcile
 
 
 @functions_framework.http

@@ -9,21 +9,31 @@ counter, so concurrent ingestion does not serialise on one hot document.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import uuid
 import zlib
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
 from shared.adapters.documents import (
-    COUNTERS, LAOS, MALFORMED, RESPONSES, SYSTEM,
-    counted_from_document, flatten, lao_document, lao_from_document, nested, response_document,
+    COUNTERS,
+    LAOS,
+    MALFORMED,
+    RESPONSES,
+    SYSTEM,
+    counted_from_document,
+    flatten,
+    lao_document,
+    lao_from_document,
+    nested,
+    response_document,
 )
 from shared.domain.counting import CountedResponse, affected_laos, plan_transition
 from shared.domain.evaluation import Evaluation
@@ -73,7 +83,8 @@ class FirestoreStore:
             transaction.set(ref, doc)
             return outcome
 
-        return self._run(run)
+        outcome: SaveOutcome = self._run(run)
+        return outcome
 
     def mark_deleted(self, response_id: str) -> bool:
         ref = self._db.collection(RESPONSES).document(response_id)
@@ -91,7 +102,8 @@ class FirestoreStore:
                                      "updated_at": firestore.SERVER_TIMESTAMP})
             return True
 
-        return self._run(run)
+        marked: bool = self._run(run)
+        return marked
 
     def _apply(self, transaction: firestore.Transaction, before: CountedResponse | None,
                after: CountedResponse, evaluation: Evaluation | None) -> None:
@@ -115,7 +127,8 @@ class FirestoreStore:
                    "updated_at": firestore.SERVER_TIMESTAMP}
             transaction.set(ref, doc)
         if transition.counter_delta:
-            transaction.set(self._shard(after.response_id), nested(transition.counter_delta, firestore.Increment), merge=True)
+            increments = nested(transition.counter_delta, firestore.Increment)
+            transaction.set(self._shard(after.response_id), increments, merge=True)
 
     def _shard(self, key: str) -> firestore.DocumentReference:
         index = zlib.crc32(key.encode()) % self._shards
@@ -203,7 +216,7 @@ class FirestoreStore:
         crashed holder is taken over once it has expired."""
         ref = self._db.collection(SYSTEM).document("listing_lease")
         token = uuid.uuid4().hex
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         lease = {"token": token, "expires_at": now + timedelta(seconds=seconds), "taken_at": now}
         for _ in range(2):
             try:
@@ -225,10 +238,9 @@ class FirestoreStore:
         ref = self._db.collection(SYSTEM).document("listing_lease")
         held = ref.get()
         if held.exists and held.get("token") == token:
-            try:
+            # Taken over after expiry (FailedPrecondition): it is the new holder's now.
+            with contextlib.suppress(gexc.FailedPrecondition, gexc.NotFound):
                 ref.delete(option=self._db.write_option(last_update_time=held.update_time))
-            except (gexc.FailedPrecondition, gexc.NotFound):
-                pass  # taken over after expiry: it is the new holder's now
 
     # --- counters ---------------------------------------------------------
 
@@ -238,7 +250,8 @@ class FirestoreStore:
     def counter_snapshot(self) -> CounterSnapshot:
         # One read time for both collections: counters commit with the responses
         # they count, so the two always agree at any single instant.
-        read_time = datetime.now(timezone.utc) - timedelta(milliseconds=5)
+        # The server's own clock: every commit acknowledged before now is included.
+        read_time = self._db.collection(SYSTEM).document("cursor").get().read_time
         shards = self._db.collection(COUNTERS).stream(read_time=read_time)
         fields = ["response_id", "last_submitted_ns", "submission_date", "deleted", "state", "lao_id",
                   "lao_type", "province_code", "reporting_status", "problems"]

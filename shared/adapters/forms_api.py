@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -37,7 +36,8 @@ class FormsApiGateway:
             credentials: Credentials
             options = None
             if self._endpoint:  # a local server of ours: no Google credentials at all
-                credentials, options = AnonymousCredentials(), {"api_endpoint": self._endpoint}
+                credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
+                options = {"api_endpoint": self._endpoint}
             else:
                 credentials, _ = google.auth.default(scopes=SCOPES)
             service = build("forms", "v1", credentials=credentials, client_options=options,
@@ -73,5 +73,5 @@ def _execute(request: Any) -> Any:
         if exc.resp.status in _RETRYABLE_STATUS:
             raise TransientError(f"Forms API answered {exc.resp.status}") from exc
         raise
-    except (socket.timeout, TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
+    except (TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
         raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
 from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel, Field
 
 from shared.domain.codes import OTHER_PROBLEM, PROBLEMS, SPECIAL_LAO_TYPES
 from shared.domain.form_mapping import FormMapping

@@ -4,7 +4,7 @@ and re-resolved only when there is a reason to (not on every notification)."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from shared import logs
@@ -36,7 +36,7 @@ class MappingProvider:
 
     def refresh(self, form: dict[str, Any] | None = None) -> FormMapping:
         form = form if form is not None else self._forms.get_form()
-        mapping = resolve_mapping(form, resolved_at=datetime.now(timezone.utc))
+        mapping = resolve_mapping(form, resolved_at=datetime.now(UTC))
         if mapping.broken:
             logs.error("form mapping broken: required questions not found on the live form",
                        form_id=mapping.form_id, revision_id=mapping.revision_id,
@@ -62,5 +62,5 @@ def _age(mapping: FormMapping) -> float:
     assert mapping.resolved_at is not None
     resolved = mapping.resolved_at
     if resolved.tzinfo is None:
-        resolved = resolved.replace(tzinfo=timezone.utc)
-    return (datetime.now(timezone.utc) - resolved).total_seconds()
+        resolved = resolved.replace(tzinfo=UTC)
+    return (datetime.now(UTC) - resolved).total_seconds()

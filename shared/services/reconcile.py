@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from shared import logs
 from shared.domain.timestamps import Instant
@@ -64,7 +64,7 @@ def reconcile(
 
     stored_after = sum(1 for v in store.stored_versions().values() if not v.deleted)
     record = ReconcileRecord(
-        ran_at=datetime.now(timezone.utc),
+        ran_at=datetime.now(UTC),
         form_response_count=len(listed),
         stored_count=stored_after,
         ingested=report.outcomes.get("created", 0) + report.outcomes.get("updated", 0),

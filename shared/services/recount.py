@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from shared.domain.counting import difference, full_count
 from shared.ports import ResponseStore
-from collections import Counter
 
 
 @dataclass(frozen=True)

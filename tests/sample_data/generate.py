@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 import string
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from shared.domain.codes import LAO_TYPES, PROBLEMS, REPORTING_STATUSES
 from tools.write_form_json import canonical_form
 
 OUT = Path(__file__).with_name("responses.json")
-START = datetime(2023, 12, 18, 1, 0, tzinfo=timezone.utc)  # 08:00 Bangkok
+START = datetime(2023, 12, 18, 1, 0, tzinfo=UTC)  # 08:00 Bangkok
 _TYPE_PREFIXES = {
     "pao": ["อบจ.", "องค์การบริหารส่วนจังหวัด"],
     "city_municipality": ["ทน.", "เทศบาลนคร"],
@@ -74,7 +74,8 @@ class Generator:
         return out
 
     def phone(self) -> str:
-        number = self.rng.choice(["08{}-{}{}{}-{}{}{}{}", "0-4{}{}{}-{}{}{}{}", "02 {}{}{} {}{}{}{}", "+66 9{} {}{}{} {}{}{}{}"])
+        patterns = ["08{}-{}{}{}-{}{}{}{}", "0-4{}{}{}-{}{}{}{}", "02 {}{}{} {}{}{}{}", "+66 9{} {}{}{} {}{}{}{}"]
+        number = self.rng.choice(patterns)
         text = number.format(*(self.rng.randint(0, 9) for _ in range(10)))
         if self.rng.random() < 0.15:
             text = text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
@@ -133,7 +134,7 @@ def build() -> dict[str, Any]:
                       province="กรุงเทพมหานคร" if lao_type == "bangkok" else "ชลบุรี")
         firsts.append((gen.submit(values), values))
     # A second report of the same LAO, written differently: the later one counts.
-    for response, values in firsts[:8]:
+    for _response, values in firsts[:8]:
         again = dict(values, lao_name=values["lao_name"].replace("อบต.", "องค์การบริหารส่วนตำบล "),
                      reporting_status="รายงานผลครบถ้วนแล้ว")
         gen.submit(again)

@@ -1,0 +1,55 @@
+import pytest
+
+from shared.domain.lao import lao_id, normalise_lao_name
+from shared.domain.text import arabic_digits, clean_text
+
+
+def test_clean_text_removes_zero_width_characters_and_collapses_whitespace():
+    assert clean_text("\ufeff  บ้าน\u200bเหล่า \u200d\u2060 \t\n ตำบล\u200c  ") == "บ้านเหล่า ตำบล"
+
+
+def test_clean_text_composes_to_nfc_and_repairs_a_decomposed_sara_am():
+    assert clean_text("e\u0301") == "\u00e9"
+    assert clean_text("น\u0e4d\u0e32") == "นำ"
+
+
+def test_thai_digits_become_arabic():
+    assert arabic_digits("๐๘๑-๒๓๔-๕๖๗๘") == "081-234-5678"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["อบต.บ้านเหล่า", "อบต. บ้านเหล่า", "อบต บ้านเหล่า", "องค์การบริหารส่วนตำบลบ้านเหล่า",
+     "องค์การบริหารส่วนตำบล บ้านเหล่า", " \u200bอบต.บ้านเหล่า\ufeff ", "บ้านเหล่า อ.เมือง จ.ขอนแก่น"],
+)
+def test_every_usual_way_of_writing_an_lao_name_gives_the_bare_name(written):
+    assert normalise_lao_name(written) == "บ้านเหล่า"
+
+
+@pytest.mark.parametrize("prefix", ["อบจ.", "ทน.", "ทม.", "ทต.", "อบต.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล",
+                                    "องค์การบริหารส่วนจังหวัด"])
+def test_each_type_designation_is_removed(prefix):
+    assert normalise_lao_name(prefix + "ขอนแก่น") == "ขอนแก่น"
+
+
+def test_a_real_name_that_starts_like_an_abbreviation_is_left_alone():
+    assert normalise_lao_name("ทมอ") == "ทมอ"
+    assert normalise_lao_name("ทม.ทมอ") == "ทมอ"
+    assert normalise_lao_name("อบตบ้านเหล่า") == "อบตบ้านเหล่า"
+
+
+def test_lao_ids_are_readable_and_include_the_district():
+    assert lao_id("sao", "TH-40", "เมืองขอนแก่น", "บ้านเหล่า") == "TH-40:เมืองขอนแก่น:sao:บ้านเหล่า"
+    assert lao_id("sao", "TH-40", "เมืองขอนแก่น", "บ้านเหล่า") != lao_id("sao", "TH-40", "พล", "บ้านเหล่า")
+
+
+def test_bangkok_and_pattaya_are_identified_by_their_type_alone():
+    assert lao_id("bangkok", "TH-10", "", "กรุงเทพมหานคร") == "bangkok"
+    assert lao_id("pattaya", "TH-20", "บางละมุง", "พัทยา") == "pattaya"
+
+
+def test_lao_ids_escape_slashes_and_stay_short_enough_for_firestore():
+    assert "/" not in lao_id("sao", "TH-40", "a/b", "c/d")
+    long_id = lao_id("sao", "TH-40", "เมือง", "ก" * 2000)
+    assert len(long_id.encode()) <= 400
+    assert long_id != lao_id("sao", "TH-40", "เมือง", "ก" * 1999)
