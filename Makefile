@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test unit lint typecheck check clean sample-data form-json
+.PHONY: venv demo test unit lint typecheck clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,8 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m devstack.check_emulators
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 unit: $(STAMP)
@@ -29,8 +31,6 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
-
-check: lint typecheck test
 
 sample-data: $(STAMP)
 	$(PY) -m tests.sample_data.generate

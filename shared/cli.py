@@ -35,14 +35,21 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        from shared.runtime import ingest_components
-
-        components = ingest_components()
+        return _run(args)
     except ValidationError as exc:
-        missing = ", ".join(str(e["loc"][0]) for e in exc.errors())
-        print(f"configuration error: set {missing} (see README, Configuration)", file=sys.stderr)
+        problems = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        print(f"configuration error: {problems} (see README, Configuration)", file=sys.stderr)
         return 2
-    store, forms, mappings = components.store, components.forms, components.mappings
+
+
+def _run(args: argparse.Namespace) -> int:
+    from shared.runtime import ingest_components, store_only
+
+    if args.command in ("stats", "recount"):
+        store = store_only()
+    else:
+        components = ingest_components()
+        store, forms, mappings = components.store, components.forms, components.mappings
 
     if args.command == "stats":
         from shared.services.stats import stats_document

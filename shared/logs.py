@@ -1,4 +1,6 @@
-"""Structured logs: one JSON object a line, as Cloud Logging reads them from stdout.
+"""Structured logs: one JSON object a line, as Cloud Logging reads them from stderr.
+
+Stderr keeps stdout free for what a CLI command prints as its result.
 
 Only ids, codes and counts go in; never answers, names, phones or emails.
 """
@@ -18,7 +20,7 @@ def log(severity: str, message: str, **fields: Any) -> None:
         "time": datetime.now(UTC).isoformat(),
         **fields,
     }
-    print(json.dumps(entry, ensure_ascii=False, default=str), file=sys.stdout, flush=True)
+    print(json.dumps(entry, ensure_ascii=False, default=str), file=sys.stderr, flush=True)
 
 
 def info(message: str, **fields: Any) -> None:

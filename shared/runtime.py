@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from shared.adapters.firestore_store import FirestoreStore, firestore_client
 from shared.adapters.forms_api import FormsApiGateway
-from shared.config import IngestSettings
+from shared.config import FirestoreSettings, IngestSettings
 from shared.services.mapping import MappingProvider
 
 
@@ -24,6 +24,16 @@ class IngestComponents:
 
 
 _built: dict[str, IngestComponents] = {}
+_stores: dict[str, FirestoreStore] = {}
+
+
+def store_only() -> FirestoreStore:
+    """For commands that read Firestore alone (stats, recount): no FORM_ID needed."""
+    settings = FirestoreSettings()
+    key = settings.model_dump_json()
+    if key not in _stores:
+        _stores[key] = FirestoreStore(firestore_client(settings.google_cloud_project), settings.counter_shards)
+    return _stores[key]
 
 
 def ingest_components() -> IngestComponents:
