@@ -7,6 +7,7 @@ the emulators and the function by their process groups.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -18,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from devstack.emulators import (
-    RunningService, free_port, start_firestore, start_in_own_group, start_pubsub, stop_process_group,
+    RunningService,
+    free_port,
+    start_firestore,
+    start_in_own_group,
+    start_pubsub,
+    stop_process_group,
 )
 from devstack.forms_server import FormsServer, FormsState
 
@@ -87,10 +93,9 @@ class LocalStack:
 
     def stop(self) -> None:
         if self.pubsub is not None:
-            try:  # a failing push would otherwise be redelivered every second
+            # A failing push would otherwise be redelivered every second.
+            with contextlib.suppress(OSError):
                 self._pubsub("DELETE", f"subscriptions/{SUBSCRIPTION}", None)
-            except OSError:
-                pass
         if self.function is not None:
             stop_process_group(self.function)
         if self.forms is not None:

@@ -37,11 +37,14 @@ def handle_notification(
         return result
     if notification.event_type == SCHEMA_EVENT:
         mappings.refresh()
-    # Recorded before trying the lease: a holder that is just finishing sees it,
-    # or has already released the lease so that this instance takes it.
-    store.note_listing_request()
     while True:
         token = store.try_acquire_listing_lease(lease_seconds)
+        if token is None:
+            # Someone is listing. Ask them for one more round, then try once more:
+            # either the holder reads this request before it lets go, or it has
+            # already let go and this instance gets the lease.
+            store.note_listing_request()
+            token = store.try_acquire_listing_lease(lease_seconds)
         if token is None:
             result.coalesced = result.listings == 0
             return result
