@@ -24,18 +24,18 @@ SAMPLE = Path(__file__).with_name("sample_data") / "responses.json"
 
 @pytest.fixture(scope="session")
 def firestore_host() -> Iterator[str]:
-    """The emulator's host:port: one already running (FIRESTORE_EMULATOR_HOST), or ours."""
-    existing = os.environ.get("FIRESTORE_EMULATOR_HOST")
-    if existing:
-        yield existing
-        return
+    """A Firestore emulator of this run's own (never one left over in the environment)."""
+    previous = os.environ.get("FIRESTORE_EMULATOR_HOST")
     service: RunningService = start_firestore(LOG_DIR)
     os.environ["FIRESTORE_EMULATOR_HOST"] = service.host
     try:
         yield service.host
     finally:
         service.stop()
-        os.environ.pop("FIRESTORE_EMULATOR_HOST", None)
+        if previous is None:
+            os.environ.pop("FIRESTORE_EMULATOR_HOST", None)
+        else:
+            os.environ["FIRESTORE_EMULATOR_HOST"] = previous
 
 
 @pytest.fixture

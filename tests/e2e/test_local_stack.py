@@ -43,7 +43,7 @@ def stats(stack):
     return json.loads(result.stdout)
 
 
-def test_a_watch_notification_brings_new_responses_into_firestore_through_pubsub(stack):
+def test_a_watch_notification_brings_new_responses_into_firestore_through_pubsub(stack, monkeypatch):
     responses = [builders.response({"lao_name": f"ตำบล{i}"}, created=f"2024-01-05T03:00:0{i}Z") for i in range(4)]
     for raw in responses:
         stack.forms.state.submit(raw)
@@ -60,7 +60,7 @@ def test_a_watch_notification_brings_new_responses_into_firestore_through_pubsub
     assert result["responses"] == {"total": 4, "valid": 4, "invalid": 0, "deleted": 0}
     assert result["laos_reporting"] == 4 and result["by_submission_date"] == {"2024-01-05": 4}
 
-    os.environ["FIRESTORE_EMULATOR_HOST"] = stack.env["FIRESTORE_EMULATOR_HOST"]
+    monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", stack.env["FIRESTORE_EMULATOR_HOST"])
     stored = firestore.Client(project=stack.project).collection("responses").document(
         responses[0]["responseId"]).get().to_dict()
     assert stored["state"] == "valid" and stored["lao_name"] == "ตำบล0" and stored["province_code"] == "TH-40"
