@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -29,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--fix", action="store_true", help="apply the differences as increments")
 
     commands.add_parser("check-form", help="show how each canonical question resolves on the live form")
+
+    digest = commands.add_parser("digest", help="build (and with --send, send) one date's Thai digest")
+    digest.add_argument("--date", type=date.fromisoformat, default=None,
+                        help="the Bangkok day D, YYYY-MM-DD (default: yesterday)")
+    digest.add_argument("--outbox", type=Path, default=Path("outbox"), help="where the .eml and .html go")
+    digest.add_argument("--send", action="store_true", help="send it through Gmail instead of writing files")
+    digest.add_argument("--force", action="store_true", help="send again even if this date was sent")
     return parser
 
 
@@ -43,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "digest":
+        return _digest(args)
     from shared.runtime import ingest_components, store_only
 
     if args.command in ("stats", "recount"):
@@ -94,3 +105,23 @@ def _run(args: argparse.Namespace) -> int:
         }))
         return 0
     raise AssertionError(args.command)
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from shared.digest.runtime import digest_components
+    from shared.digest.service import collect, compose, send_digest, write_outbox
+    from shared.domain.timestamps import BANGKOK
+
+    app = digest_components()
+    now = datetime.now(UTC)
+    day = args.date or now.astimezone(BANGKOK).date() - timedelta(days=1)
+    if args.send:
+        result = send_digest(day, reader=app.reader, ledger=app.ledger, mailer=app.mailer(),
+                             addressing=app.addressing, now=now, force=args.force)
+        print(f"digest {day}: " + (f"sent (Gmail id {result.gmail_id})" if result.sent
+                                     else f"not sent: {result.skipped_reason} (use --force to resend)"))
+        return 0
+    composed = compose(collect(app.reader, day, now, app.addressing.include_contacts), app.addressing, now)
+    eml, preview = write_outbox(composed, day, args.outbox)
+    print(f"digest {day} written (not sent): {eml} and {preview}")
+    return 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,3 +27,25 @@ class IngestSettings(FirestoreSettings):
     # Longer than the ingest function's timeout, so only a crashed holder's lease expires.
     listing_lease_seconds: int = Field(default=600, ge=10, alias="LISTING_LEASE_SECONDS")
     mass_delete_ratio: float = Field(default=0.10, gt=0, le=1, alias="MASS_DELETE_RATIO")
+
+
+class DigestSettings(FirestoreSettings):
+    """The digest function and `python -m shared digest`."""
+
+    digest_sender: str = Field(default="digest@localhost", alias="DIGEST_SENDER")
+    digest_recipients: str = Field(default="", alias="DIGEST_RECIPIENTS")  # comma-separated
+    digest_include_contacts: bool = Field(default=False, alias="DIGEST_INCLUDE_CONTACTS")
+    gmail_api_endpoint: str | None = Field(default=None, alias="GMAIL_API_ENDPOINT")
+    gmail_timeout_seconds: float = Field(default=60, gt=0, alias="GMAIL_TIMEOUT_SECONDS")
+    # "delegation": a Workspace mailbox through a service account with domain-wide
+    # delegation, signed keylessly by the IAM Credentials API; "refresh_token": an
+    # OAuth refresh token of the sending account, kept in Secret Manager.
+    gmail_auth: Literal["delegation", "refresh_token"] = Field(default="delegation", alias="GMAIL_AUTH")
+    gmail_delegation_service_account: str | None = Field(default=None, alias="GMAIL_DELEGATION_SERVICE_ACCOUNT")
+    gmail_oauth_client_id: str | None = Field(default=None, alias="GMAIL_OAUTH_CLIENT_ID")
+    gmail_oauth_client_secret: SecretStr | None = Field(default=None, alias="GMAIL_OAUTH_CLIENT_SECRET")
+    gmail_oauth_refresh_token: SecretStr | None = Field(default=None, alias="GMAIL_OAUTH_REFRESH_TOKEN")
+
+    @property
+    def recipients(self) -> list[str]:
+        return [r.strip() for r in self.digest_recipients.split(",") if r.strip()]

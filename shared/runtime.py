@@ -45,3 +45,4 @@ def ingest_components() -> IngestComponents:
         mappings = MappingProvider(store, forms, ttl_seconds=settings.form_mapping_ttl_seconds)
         _built[key] = IngestComponents(settings, store, forms, mappings)
     return _built[key]
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from shared.domain.codes import INVALID_REASONS, WARNINGS
@@ -135,3 +136,11 @@ def flatten(doc: dict[str, Any]) -> dict[str, int]:
         elif isinstance(value, int):
             flat[key] = value
     return flat
+
+
+def sum_shards(docs: Iterable[dict[str, Any]]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for doc in docs:
+        for key, value in flatten(doc).items():
+            total[key] = total.get(key, 0) + value
+    return {k: v for k, v in sorted(total.items()) if v}

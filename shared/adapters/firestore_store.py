@@ -29,11 +29,11 @@ from shared.adapters.documents import (
     RESPONSES,
     SYSTEM,
     counted_from_document,
-    flatten,
     lao_document,
     lao_from_document,
     nested,
     response_document,
+    sum_shards,
 )
 from shared.domain.counting import CountedResponse, affected_laos, plan_transition
 from shared.domain.evaluation import Evaluation
@@ -245,7 +245,7 @@ class FirestoreStore:
     # --- counters ---------------------------------------------------------
 
     def counters(self) -> dict[str, int]:
-        return _sum_shards(s.to_dict() or {} for s in self._db.collection(COUNTERS).stream())
+        return sum_shards(s.to_dict() or {} for s in self._db.collection(COUNTERS).stream())
 
     def counter_snapshot(self) -> CounterSnapshot:
         # One read time for both collections: counters commit with the responses
@@ -257,7 +257,7 @@ class FirestoreStore:
                   "lao_type", "province_code", "reporting_status", "problems"]
         responses = self._db.collection(RESPONSES).select(fields).stream(read_time=read_time)
         return CounterSnapshot(
-            counters=_sum_shards(s.to_dict() or {} for s in shards),
+            counters=sum_shards(s.to_dict() or {} for s in shards),
             responses=[counted_from_document(s.to_dict() or {}) for s in responses],
             read_time=read_time,
         )
@@ -280,11 +280,3 @@ def _outcome(old: dict[str, Any] | None, new: dict[str, Any], reevaluate_equal: 
     if reevaluate_equal and old.get("state") == "invalid":
         return SaveOutcome.REEVALUATED
     return SaveOutcome.UNCHANGED
-
-
-def _sum_shards(docs: Iterable[dict[str, Any]]) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for doc in docs:
-        for key, value in flatten(doc).items():
-            total[key] = total.get(key, 0) + value
-    return {k: v for k, v in sorted(total.items()) if v}

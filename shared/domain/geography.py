@@ -61,7 +61,12 @@ def resolve_province(value: str) -> Province | None:
 
 
 def province_by_code(code: str) -> Province | None:
-    return next((p for p in _provinces().values() if p.code == code), None)
+    return _provinces_by_code().get(code)
+
+
+@functools.cache
+def _provinces_by_code() -> dict[str, Province]:
+    return {p.code: p for p in _provinces().values()}
 
 
 def strip_district_prefix(value: str) -> str:

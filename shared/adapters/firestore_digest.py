@@ -1,0 +1,160 @@
+"""The digest's reader and ledger on Firestore.
+
+The reader touches only what the digest shows: the day's responses (two
+equality queries), the counter shards, the invalid responses, one count, the
+LAOs' current reports (projected, without their member lists) and the reconcile
+record. It never reads the whole responses collection.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
+
+from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, sum_shards
+from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow
+from shared.digest.ports import Claim
+
+DIGESTS = "digests"
+_REPORT_FIELDS = [
+    "response_id", "create_time", "last_submitted_time", "submission_date", "last_submitted_date", "state",
+    "deleted", "lao_type", "lao_name", "district", "province_code", "province_name", "reporting_status", "problems",
+    "other_problem_text", "problem_details", "suggestions", "invalid_reasons", "warnings",
+]
+_LAO_FIELDS = ["lao_type", "name", "district", "province_name", "current_province_code", "current_status",
+               "current_problems", "current_response_id"]
+
+
+class FirestoreDigestReader:
+    def __init__(self, client: firestore.Client) -> None:
+        self._db = client
+        self.reads = 0  # documents read, for the benchmark
+
+    def _stream(self, query: Any) -> list[dict[str, Any]]:
+        docs = [s.to_dict() or {} for s in query.stream()]
+        self.reads += max(len(docs), 1)  # an empty query is billed one read
+        return docs
+
+    def _responses(self, field: str, day: date, contacts: bool) -> list[dict[str, Any]]:
+        fields = _REPORT_FIELDS + (["reporter"] if contacts else [])
+        query = self._db.collection(RESPONSES).where(filter=FieldFilter(field, "==", day.isoformat()))
+        return [d for d in self._stream(query.select(fields)) if not d.get("deleted")]
+
+    def responses_created_on(self, day: date, *, contacts: bool) -> list[ReportRow]:
+        return [_report_row(d) for d in self._responses("submission_date", day, contacts)]
+
+    def responses_edited_on(self, day: date, *, contacts: bool) -> list[ReportRow]:
+        rows = self._responses("last_submitted_date", day, contacts)
+        return [_report_row(d) for d in rows if d["submission_date"] < day.isoformat()]
+
+    def counters(self) -> dict[str, int]:
+        return sum_shards(self._stream(self._db.collection(COUNTERS)))
+
+    def invalid_responses(self) -> list[InvalidRow]:
+        query = self._db.collection(RESPONSES).where(filter=FieldFilter("state", "==", "invalid"))
+        fields = ["response_id", "last_submitted_time", "submission_date", "invalid_reasons", "deleted"]
+        return [InvalidRow(d["response_id"], d["last_submitted_time"], d["submission_date"],
+                           tuple(d.get("invalid_reasons") or ()))
+                for d in self._stream(query.select(fields)) if not d.get("deleted")]
+
+    def count_with_warnings(self) -> int:
+        query: Any = (self._db.collection(RESPONSES).where(filter=FieldFilter("has_warnings", "==", True))
+                      .where(filter=FieldFilter("deleted", "==", False)))
+        result = query.count().get()
+        self.reads += 1
+        return int(result[0][0].value)
+
+    def current_reports(self, *, contacts: bool) -> list[LaoCurrentReport]:
+        query = self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True)).select(_LAO_FIELDS)
+        laos = [(s.id, s.to_dict() or {}) for s in query.stream()]
+        self.reads += max(len(laos), 1)
+        reporters: dict[str, dict[str, Any]] = {}
+        if contacts and laos:
+            refs = [self._db.collection(RESPONSES).document(d["current_response_id"]) for _, d in laos]
+            for snapshot in self._db.get_all(refs, field_paths=["reporter"]):
+                reporters[snapshot.id] = (snapshot.to_dict() or {}).get("reporter") or {}
+            self.reads += len(refs)
+        return [
+            LaoCurrentReport(
+                lao_id=lao_id, lao_type=d.get("lao_type", ""), name=d.get("name", ""), district=d.get("district", ""),
+                province_code=d.get("current_province_code", ""), province_name=d.get("province_name") or "",
+                status=d.get("current_status", ""), problems=tuple(d.get("current_problems") or ()),
+                response_id=d.get("current_response_id", ""),
+                reporter=reporters.get(d.get("current_response_id", ""), {}),
+            )
+            for lao_id, d in laos
+        ]
+
+    def reconcile_status(self) -> ReconcileStatus | None:
+        snapshot = self._db.collection(SYSTEM).document("reconcile").get()
+        self.reads += 1
+        if not snapshot.exists:
+            return None
+        return ReconcileStatus(snapshot.get("ran_at"), int(snapshot.get("form_response_count")),
+                               int(snapshot.get("stored_count")))
+
+
+def _report_row(d: dict[str, Any]) -> ReportRow:
+    return ReportRow(
+        response_id=d["response_id"], created=d["create_time"], last_submitted=d["last_submitted_time"],
+        submission_date=d["submission_date"], last_submitted_date=d["last_submitted_date"],
+        valid=d.get("state") == "valid", lao_type=d.get("lao_type"), lao_name=d.get("lao_name") or "",
+        district=d.get("district") or "", province_code=d.get("province_code"), province_name=d.get("province_name"),
+        status=d.get("reporting_status"), problems=tuple(d.get("problems") or ()),
+        other_problem_text=d.get("other_problem_text") or "", problem_details=d.get("problem_details") or "",
+        suggestions=d.get("suggestions") or "", invalid_reasons=tuple(d.get("invalid_reasons") or ()),
+        warnings=tuple(d.get("warnings") or ()), reporter=d.get("reporter") or {},
+    )
+
+
+class FirestoreDigestLedger:
+    def __init__(self, client: firestore.Client) -> None:
+        self._db = client
+
+    def _ref(self, day: date) -> firestore.DocumentReference:
+        return self._db.collection(DIGESTS).document(day.isoformat())
+
+    def claim(self, day: date, *, force: bool, now: datetime, lease_seconds: int) -> Claim | None:
+        ref = self._ref(day)
+        token = uuid.uuid4().hex
+
+        @firestore.transactional
+        def run(transaction: firestore.Transaction) -> Claim | None:
+            snapshot = ref.get(transaction=transaction)
+            record: dict[str, Any] = (snapshot.to_dict() or {}) if snapshot.exists else {}
+            status = record.get("status")
+            if status == "sent" and not force:
+                return None
+            if status == "sending" and record.get("lease_until") and record["lease_until"] > now:
+                return None
+            transaction.set(ref, {
+                "day": day.isoformat(), "status": "sending", "claim_token": token,
+                "lease_until": now + timedelta(seconds=lease_seconds),
+                "attempts": firestore.ArrayUnion([now]), "attempt_count": firestore.Increment(1),
+                "forced": force,
+            }, merge=True)
+            return Claim(day=day, token=token, previous_status=status)
+
+        result: Claim | None = run(self._db.transaction())
+        return result
+
+    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> None:
+        self._ref(claim.day).set({
+            "status": "sent", "gmail_message_id": gmail_id, "message_id": message_id, "counts": counts,
+            "sent_at": firestore.SERVER_TIMESTAMP, "last_error": None, "lease_until": None,
+        }, merge=True)
+
+    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> None:
+        self._ref(claim.day).set({
+            "status": "in_doubt" if in_doubt else "failed", "last_error": error, "message_id": message_id,
+            "failed_at": firestore.SERVER_TIMESTAMP, "lease_until": None,
+        }, merge=True)
+
+    def sent_days(self, since: date) -> set[date]:
+        query = self._db.collection(DIGESTS).where(filter=FieldFilter("status", "==", "sent"))
+        days = {date.fromisoformat(s.id) for s in query.select(["status"]).stream()}
+        return {d for d in days if d >= since}

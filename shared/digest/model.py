@@ -1,0 +1,84 @@
+"""What a digest is built from: plain records read from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One response in its current version, as the digest shows it."""
+
+    response_id: str
+    created: datetime
+    last_submitted: datetime
+    submission_date: str
+    last_submitted_date: str
+    valid: bool
+    lao_type: str | None
+    lao_name: str
+    district: str
+    province_code: str | None
+    province_name: str | None
+    status: str | None
+    problems: tuple[str, ...]
+    other_problem_text: str
+    problem_details: str
+    suggestions: str
+    invalid_reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+    reporter: dict[str, str | None] = field(default_factory=dict)  # only read when contacts are included
+
+
+@dataclass(frozen=True)
+class LaoCurrentReport:
+    lao_id: str
+    lao_type: str
+    name: str
+    district: str
+    province_code: str
+    province_name: str
+    status: str
+    problems: tuple[str, ...]
+    response_id: str
+    reporter: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    response_id: str
+    last_submitted: datetime
+    submission_date: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReconcileStatus:
+    ran_at: datetime
+    form_response_count: int
+    stored_count: int
+
+    @property
+    def matched(self) -> bool:
+        return self.form_response_count == self.stored_count
+
+
+@dataclass(frozen=True)
+class DigestData:
+    day: date
+    built_at: datetime
+    counters: dict[str, int]
+    created_on_day: list[ReportRow]
+    edited_on_day: list[ReportRow]
+    invalid: list[InvalidRow]
+    with_warnings: int
+    current_reports: list[LaoCurrentReport]
+    reconcile: ReconcileStatus | None
+    include_contacts: bool = False
+
+    @property
+    def reports_of_day(self) -> list[ReportRow]:
+        """Received or edited on the day, oldest first."""
+        timed = [(r.created, r) for r in self.created_on_day] + [(r.last_submitted, r) for r in self.edited_on_day]
+        return [row for _, row in sorted(timed, key=lambda pair: (pair[0], pair[1].response_id))]

@@ -1,0 +1,58 @@
+"""What the digest needs from the outside world."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow
+
+
+class DigestReader(Protocol):
+    def responses_created_on(self, day: date, *, contacts: bool) -> list[ReportRow]: ...
+
+    def responses_edited_on(self, day: date, *, contacts: bool) -> list[ReportRow]:
+        """Last submitted on ``day`` but created earlier."""
+        ...
+
+    def counters(self) -> dict[str, int]: ...
+
+    def invalid_responses(self) -> list[InvalidRow]: ...
+
+    def count_with_warnings(self) -> int: ...
+
+    def current_reports(self, *, contacts: bool) -> list[LaoCurrentReport]: ...
+
+    def reconcile_status(self) -> ReconcileStatus | None: ...
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Permission to send one date's digest, held by one invocation."""
+
+    day: date
+    token: str
+    previous_status: str | None  # None, "failed", "in_doubt", "sent" (with --force)
+
+
+class DigestLedger(Protocol):
+    """The `digests/{YYYY-MM-DD}` records that make each date's digest go out once."""
+
+    def claim(self, day: date, *, force: bool, now: datetime, lease_seconds: int) -> Claim | None: ...
+
+    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> None: ...
+
+    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> None: ...
+
+    def sent_days(self, since: date) -> set[date]: ...
+
+
+class SendOutcomeUnknown(Exception):
+    """The send timed out: the message may or may not have gone."""
+
+
+class Mailer(Protocol):
+    def send(self, raw_message: bytes) -> str:
+        """Send an RFC 2822 message; returns the Gmail message id."""
+        ...

@@ -1,0 +1,130 @@
+"""Building the digest, writing it to an outbox, and sending each date's once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+
+from shared import logs
+from shared.digest.content import DigestContent, build_content
+from shared.digest.message import build_message, message_id
+from shared.digest.model import DigestData
+from shared.digest.ports import DigestLedger, DigestReader, Mailer, SendOutcomeUnknown
+from shared.digest.render_html import render_html
+from shared.digest.render_text import render_text
+from shared.digest.workbook import build_workbook
+
+CATCH_UP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Addressing:
+    sender: str
+    recipients: list[str]
+    include_contacts: bool = False
+
+
+@dataclass(frozen=True)
+class ComposedDigest:
+    content: DigestContent
+    html: str
+    message: EmailMessage
+
+
+def collect(reader: DigestReader, day: date, now: datetime, include_contacts: bool) -> DigestData:
+    return DigestData(
+        day=day,
+        built_at=now,
+        counters=reader.counters(),
+        created_on_day=reader.responses_created_on(day, contacts=include_contacts),
+        edited_on_day=reader.responses_edited_on(day, contacts=include_contacts),
+        invalid=reader.invalid_responses(),
+        with_warnings=reader.count_with_warnings(),
+        current_reports=reader.current_reports(contacts=include_contacts),
+        reconcile=reader.reconcile_status(),
+        include_contacts=include_contacts,
+    )
+
+
+def compose(data: DigestData, addressing: Addressing, now: datetime) -> ComposedDigest:
+    content = build_content(data)
+    html = render_html(content)
+    message = build_message(
+        day=data.day, subject=content.subject, text=render_text(content), html=html,
+        workbook=build_workbook(data), sender=addressing.sender, recipients=addressing.recipients, sent_at=now,
+    )
+    return ComposedDigest(content, html, message)
+
+
+def write_outbox(composed: ComposedDigest, day: date, outbox: Path) -> tuple[Path, Path]:
+    outbox.mkdir(parents=True, exist_ok=True)
+    eml = outbox / f"digest-{day.isoformat()}.eml"
+    preview = outbox / f"digest-{day.isoformat()}.html"
+    eml.write_bytes(composed.message.as_bytes())
+    preview.write_text(f'<!doctype html><meta charset="utf-8"><title>{day}</title>\n{composed.html}\n',
+                       encoding="utf-8")
+    return eml, preview
+
+
+@dataclass(frozen=True)
+class SendResult:
+    day: date
+    sent: bool
+    gmail_id: str | None = None
+    skipped_reason: str | None = None
+
+
+def send_digest(
+    day: date, *, reader: DigestReader, ledger: DigestLedger, mailer: Mailer, addressing: Addressing,
+    now: datetime, force: bool = False, lease_seconds: int = 600,
+) -> SendResult:
+    """Send one date's digest unless it was sent already or another invocation is sending it."""
+    claim = ledger.claim(day, force=force, now=now, lease_seconds=lease_seconds)
+    if claim is None:
+        logs.info("digest not sent: already sent or being sent", day=day.isoformat())
+        return SendResult(day, sent=False, skipped_reason="already sent or in progress")
+    mid = message_id(day, addressing.sender)
+    try:
+        composed = compose(collect(reader, day, now, addressing.include_contacts), addressing, now)
+        gmail_id = mailer.send(composed.message.as_bytes())
+    except SendOutcomeUnknown as exc:
+        ledger.mark_failed(claim, in_doubt=True, error=str(exc), message_id=mid)
+        logs.error("digest send in doubt: will be resent with the same Message-ID", day=day.isoformat(),
+                   message_id=mid)
+        raise
+    except Exception as exc:
+        ledger.mark_failed(claim, in_doubt=False, error=exc.__class__.__name__, message_id=mid)
+        logs.error("digest send failed: the next invocation retries", day=day.isoformat(),
+                   error=exc.__class__.__name__)
+        raise
+    content = composed.content
+    counts = {"new": content.new_on_day, "edited": content.edited_on_day, "laos_reporting": content.laos_reporting,
+              "invalid": content.invalid_total}
+    ledger.mark_sent(claim, gmail_id=gmail_id, message_id=mid, counts=counts)
+    logs.info("digest sent", day=day.isoformat(), gmail_id=gmail_id, message_id=mid,
+              resent_after=claim.previous_status, **counts)
+    return SendResult(day, sent=True, gmail_id=gmail_id)
+
+
+def due_days(today: date, reader: DigestReader, ledger: DigestLedger) -> list[date]:
+    """Yesterday, and any of the six days before it never sent, oldest first.
+
+    Days before the first submission are not due: a new deployment does not send
+    a week of empty digests.
+    """
+    yesterday = today - timedelta(days=1)
+    window = [yesterday - timedelta(days=n) for n in range(CATCH_UP_DAYS - 1, -1, -1)]
+    sent = ledger.sent_days(window[0])
+    dates = [k.removeprefix("by_submission_date.") for k in reader.counters() if k.startswith("by_submission_date.")]
+    first = date.fromisoformat(min(dates)) if dates else yesterday
+    return [d for d in window if d not in sent and (d >= first or d == yesterday)]
+
+
+def send_due_digests(
+    today: date, *, reader: DigestReader, ledger: DigestLedger, mailer: Mailer, addressing: Addressing,
+    now: datetime,
+) -> list[SendResult]:
+    return [send_digest(day, reader=reader, ledger=ledger, mailer=mailer, addressing=addressing, now=now)
+            for day in due_days(today, reader, ledger)]
