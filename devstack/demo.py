@@ -4,7 +4,8 @@ Starts the whole local stack, plays the sample responses into the local Forms
 API in three rounds (first submissions, edits, late arrivals), publishing a
 watch notification after each, waits until the function has stored them,
 deletes two responses on the form and reconciles, then prints the counters and
-checks them against a full recount. Stops everything it started.
+checks them against a full recount, and writes the digest of the busiest day
+into outbox/. Stops everything it started.
 """
 
 from __future__ import annotations
@@ -85,7 +86,12 @@ def main() -> int:
         say("python -m shared recount --check")
         check = run_cli(stack.env, "recount", "--check")
         print(check.stdout.strip())
-        ok = reconcile.returncode == 0 and stats.returncode == 0 and check.returncode == 0
+
+        busiest = max(json.loads(stats.stdout)["by_submission_date"].items(), key=lambda kv: kv[1])[0]
+        say(f"python -m shared digest --date {busiest} --outbox outbox  (the day with most submissions)")
+        digest = run_cli(stack.env, "digest", "--date", busiest, "--outbox", str(ROOT / "outbox"))
+        print(digest.stdout.strip() or digest.stderr[-2000:])
+        ok = all(p.returncode == 0 for p in (reconcile, stats, check, digest))
     say(f"demo {'finished' if ok else 'FAILED'}; logs in {Path('.local/logs')}")
     return 0 if ok else 1
 
