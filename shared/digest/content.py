@@ -12,6 +12,10 @@ from shared.domain.codes import INVALID_REASONS, LAO_TYPES, PROBLEM_LABELS, REPO
 from shared.domain.geography import province_by_code
 
 EXCERPT = 300
+# Past this many rows a list stays in the workbook only: at national scale (2,000
+# reports a day) the whole list would make a 12 MB message that many mail
+# servers refuse, and nobody reads 2,000 rows in an email.
+BODY_ROWS = 300
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,15 @@ class DigestContent:
     provinces: list[ProvinceLine]
     lao_types: list[tuple[str, int]]
     statuses: list[tuple[str, int]]
-    reports: list[ReportLine]
-    attention: list[AttentionLine]
+    reports: list[ReportLine]  # the first BODY_ROWS, oldest first
+    reports_total: int
+    attention: list[AttentionLine]  # the first BODY_ROWS
+    attention_total: int
     completeness: str
 
     @property
     def quiet_day(self) -> bool:
-        return not self.reports
+        return not self.reports_total
 
 
 def excerpt(text: str) -> str:
@@ -98,7 +104,7 @@ def build_content(data: DigestData) -> DigestContent:
     day_text = be_date(data.day)
     new_on_day = len(data.created_on_day)
     laos_reporting = counters.get("laos_reporting", 0)
-    valid_of_day = [r for r in data.reports_of_day if r.valid]
+    valid_of_day = [r for r in data.created_on_day + data.edited_on_day if r.valid]
 
     on_day = Counter(code for r in valid_of_day for code in r.problems)
     cumulative = _group(counters, "by_problem")
@@ -116,6 +122,9 @@ def build_content(data: DigestData) -> DigestContent:
     by_type = _group(counters, "by_lao_type")
     by_status = _group(counters, "by_status")
     created_ids = {r.response_id for r in data.created_on_day}
+    reports_of_day = data.reports_of_day
+    # Those new on the day first, then the older ones, each oldest first.
+    invalid = sorted(data.invalid, key=lambda i: (i.submission_date != day_iso, i.last_submitted, i.response_id))
     return DigestContent(
         day_text=day_text,
         built_at_text=be_datetime(data.built_at),
@@ -131,12 +140,14 @@ def build_content(data: DigestData) -> DigestContent:
         provinces=province_lines,
         lao_types=[(label, by_type[code]) for code, label in LAO_TYPES.items() if by_type.get(code)],
         statuses=[(label, by_status.get(code, 0)) for code, label in REPORTING_STATUSES.items()],
-        reports=[_report_line(r, day_iso, created_ids) for r in data.reports_of_day],
+        reports=[_report_line(r, day_iso, created_ids) for r in reports_of_day[:BODY_ROWS]],
+        reports_total=len(reports_of_day),
         attention=[
             AttentionLine(i.response_id, be_short_datetime(i.last_submitted),
                           [INVALID_REASONS.get(code, code) for code in i.reasons], i.submission_date == day_iso)
-            for i in sorted(data.invalid, key=lambda i: (i.last_submitted, i.response_id))
+            for i in invalid[:BODY_ROWS]
         ],
+        attention_total=len(invalid),
         completeness=_completeness(data),
     )
 

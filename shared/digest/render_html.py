@@ -75,7 +75,8 @@ def render_html(content: DigestContent) -> str:
         _table(["สถานะ", "อปท."], [[_e(s), f"{n:,}"] for s, n in c.statuses], numeric={1}),
     ]
     if c.reports:
-        parts += [f"<h3>รายงานที่ได้รับหรือแก้ไขในวันที่ {_e(c.day_text)} ({len(c.reports):,} รายการ)</h3>",
+        parts += [f"<h3>รายงานที่ได้รับหรือแก้ไขในวันที่ {_e(c.day_text)} ({c.reports_total:,} รายการ)</h3>",
+                  _more(len(c.reports), c.reports_total),
                   _table(["เวลา", "อปท.", "อำเภอ", "จังหวัด", "สถานะ", "ปัญหา", "รายละเอียด"],
                          [_report_cells(r) for r in c.reports])]
     parts += ["<h3>ต้องตรวจสอบ</h3>", _attention(c), "<h3>ความครบถ้วนของข้อมูล</h3>", f"<p>{_e(c.completeness)}</p>",
@@ -103,9 +104,16 @@ def _report_cells(r: ReportLine) -> list[str]:
             "<br>".join(_e(p) for p in r.problems) or "-", "<br>".join(detail) or "-"]
 
 
+def _more(shown: int, total: int) -> str:
+    if shown >= total:
+        return ""
+    return f"<p><b>แสดง {shown:,} รายการแรกจากทั้งหมด {total:,} รายการ รายการทั้งหมดอยู่ในไฟล์แนบ</b></p>"
+
+
 def _attention(c: DigestContent) -> str:
-    summary = (f"<p>คำตอบที่ข้อมูลไม่สมบูรณ์ {len(c.attention):,} รายการ; "
-               f"คำตอบที่มีข้อสังเกต (เช่น หมายเลขโทรศัพท์ไม่ถูกต้อง) {c.with_warnings:,} รายการ</p>")
+    summary = (f"<p>คำตอบที่ข้อมูลไม่สมบูรณ์ {c.attention_total:,} รายการ; "
+               f"คำตอบที่มีข้อสังเกต (เช่น หมายเลขโทรศัพท์ไม่ถูกต้อง) {c.with_warnings:,} รายการ</p>"
+               + _more(len(c.attention), c.attention_total))
     if not c.attention:
         return summary
     rows = [[_e(a.response_id) + (" <b>(ใหม่วันนี้)</b>" if a.new_on_day else ""), _e(a.time_text),

@@ -28,7 +28,9 @@ def render_text(content: DigestContent) -> str:
     lines += ["", "ตามประเภท อปท."] + [f"  {t}: {n:,}" for t, n in c.lao_types]
     lines += ["", "ตามสถานะการรายงานผล"] + [f"  {s}: {n:,}" for s, n in c.statuses]
     if c.reports:
-        lines += ["", f"รายงานที่ได้รับหรือแก้ไขในวันที่ {c.day_text}"]
+        lines += ["", f"รายงานที่ได้รับหรือแก้ไขในวันที่ {c.day_text} ({c.reports_total:,} รายการ)"]
+        if len(c.reports) < c.reports_total:
+            lines.append(f"แสดง {len(c.reports):,} รายการแรก รายการทั้งหมดอยู่ในไฟล์แนบ")
         for r in c.reports:
             lines.append(f"- {r.time_text} [{r.kind}] {r.lao} อ.{r.district} จ.{r.province} | {r.status}")
             lines.append(f"  ปัญหา: {', '.join(r.problems) or '-'}")
@@ -38,7 +40,9 @@ def render_text(content: DigestContent) -> str:
                 lines.append(f"  อื่น ๆ: {r.other}")
             if r.note:
                 lines.append(f"  หมายเหตุ: {r.note}")
-    lines += ["", f"ต้องตรวจสอบ: ข้อมูลไม่สมบูรณ์ {len(c.attention):,} รายการ; มีข้อสังเกต {c.with_warnings:,} รายการ"]
+    lines += ["", f"ต้องตรวจสอบ: ข้อมูลไม่สมบูรณ์ {c.attention_total:,} รายการ; มีข้อสังเกต {c.with_warnings:,} รายการ"]
+    if len(c.attention) < c.attention_total:
+        lines.append(f"แสดง {len(c.attention):,} รายการแรก รายการทั้งหมดอยู่ในไฟล์แนบ")
     for a in c.attention:
         mark = " (ใหม่วันนี้)" if a.new_on_day else ""
         lines.append(f"- {a.response_id}{mark} {a.time_text}: {', '.join(a.reasons)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
@@ -34,18 +35,25 @@ class ComposedDigest:
 
 
 def collect(reader: DigestReader, day: date, now: datetime, include_contacts: bool) -> DigestData:
-    return DigestData(
-        day=day,
-        built_at=now,
-        counters=reader.counters(),
-        created_on_day=reader.responses_created_on(day, contacts=include_contacts),
-        edited_on_day=reader.responses_edited_on(day, contacts=include_contacts),
-        invalid=reader.invalid_responses(),
-        with_warnings=reader.count_with_warnings(),
-        current_reports=reader.current_reports(contacts=include_contacts),
-        reconcile=reader.reconcile_status(),
-        include_contacts=include_contacts,
-    )
+    # The reads are independent: issued together, the database works on one while
+    # this process decodes another (4.5 s -> see the benchmark in benchmarks/).
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        current = pool.submit(reader.current_reports, contacts=include_contacts)
+        created = pool.submit(reader.responses_created_on, day, contacts=include_contacts)
+        edited = pool.submit(reader.responses_edited_on, day, contacts=include_contacts)
+        invalid = pool.submit(reader.invalid_responses)
+        return DigestData(
+            day=day,
+            built_at=now,
+            counters=reader.counters(),
+            created_on_day=created.result(),
+            edited_on_day=edited.result(),
+            invalid=invalid.result(),
+            with_warnings=reader.count_with_warnings(),
+            current_reports=current.result(),
+            reconcile=reader.reconcile_status(),
+            include_contacts=include_contacts,
+        )
 
 
 def compose(data: DigestData, addressing: Addressing, now: datetime) -> ComposedDigest:

@@ -1,6 +1,7 @@
-"""The .xlsx attachment: the day's reports, every LAO's current report, and
-province x problem counts. Every cell a user typed is written as a string, never
-as a formula."""
+"""The .xlsx attachment: the day's reports, every LAO's current report,
+province x problem counts, and every response that needs attention.
+
+Every cell a user typed is written as a string, never as a formula."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def build_workbook(data: DigestData) -> bytes:
     _day_sheet(book, data, header, timestamp)
     _current_sheet(book, data, header)
     _province_problem_sheet(book, data, header)
+    _attention_sheet(book, data, header, timestamp)
     book.close()
     return buffer.getvalue()
 
@@ -40,7 +42,8 @@ def _write_rows(sheet: Any, header: Any, headers: list[str], rows: list[list[Any
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if isinstance(value, str):
-                sheet.write_string(r, c, value)
+                if value:  # an empty cell is simply not written: a third of the sheet, and its time
+                    sheet.write_string(r, c, value)
             elif hasattr(value, "tzinfo"):
                 sheet.write_datetime(r, c, value.astimezone(BANGKOK).replace(tzinfo=None), timestamp)
             else:
@@ -115,3 +118,13 @@ def _province_problem_sheet(book: Any, data: DigestData, header: Any) -> None:
 def _province_name(code: str) -> str:
     province = province_by_code(code)
     return province.name_th if province else code
+
+
+def _attention_sheet(book: Any, data: DigestData, header: Any, timestamp: Any) -> None:
+    sheet = book.add_worksheet("ต้องตรวจสอบ")
+    rows: list[list[Any]] = [
+        [i.response_id, i.last_submitted, i.submission_date, "; ".join(INVALID_REASONS.get(c, c) for c in i.reasons)]
+        for i in sorted(data.invalid, key=lambda i: (i.last_submitted, i.response_id))
+    ]
+    _write_rows(sheet, header, ["responseId", "ส่งล่าสุด (เวลาไทย)", "วันที่ส่งครั้งแรก", "เหตุที่ข้อมูลไม่สมบูรณ์"],
+                rows, timestamp)

@@ -118,7 +118,8 @@ def test_workbook_cells_starting_like_formulas_stay_text():
 
 def test_workbook_has_the_days_reports_every_current_report_and_province_by_problem_counts():
     book = _sheets(build_workbook(data(current_reports=[lao("ก"), lao("ข"), lao("ค", "TH-54", "แพร่")])))
-    assert book.sheetnames == ["รายงานประจำวัน", "รายงานปัจจุบันของ อปท.", "จังหวัด × ปัญหา"]
+    assert book.sheetnames == ["รายงานประจำวัน", "รายงานปัจจุบันของ อปท.", "จังหวัด × ปัญหา", "ต้องตรวจสอบ"]
+    assert book["ต้องตรวจสอบ"]["A2"].value == "bad1"
     assert book["รายงานปัจจุบันของ อปท."].max_row == 4
     matrix = {r[0].value: r[1].value for r in book["จังหวัด × ปัญหา"].iter_rows(min_row=2) if r[0].value}
     assert matrix["ขอนแก่น"] == 2 and matrix["แพร่"] == 1 and matrix["รวม"] == 3
@@ -149,3 +150,12 @@ def test_the_message_is_multipart_utf8_with_a_deterministic_message_id_and_the_a
     attachment = next(parsed.iter_attachments())
     assert attachment.get_filename() == "lao-ethics-digest-2024-01-05.xlsx"
     assert openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
+
+
+def test_past_300_rows_the_body_lists_the_oldest_and_says_the_rest_are_attached():
+    rows = [row(f"2024-01-05T0{i // 60}:{i % 60:02d}:00+00:00") for i in range(350)]
+    content = build_content(data(created_on_day=rows))
+    assert len(content.reports) == 300 and content.reports_total == 350
+    assert content.reports[0].response_id == rows[0].response_id
+    assert "แสดง 300 รายการแรกจากทั้งหมด 350 รายการ" in render_html(content)
+    assert len(_sheets(build_workbook(data(created_on_day=rows)))["รายงานประจำวัน"]["A"]) == 351

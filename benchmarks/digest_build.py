@@ -1,0 +1,107 @@
+"""How long the digest takes to build at national scale, on one core.
+
+Seeds a fresh Firestore emulator with 7,850 LAOs reporting and 2,000 responses
+created on day D (stored exactly as ingestion stores them), then builds the
+digest of D several times: collect (Firestore reads) and compose (content,
+HTML, text, workbook, MIME). Prints the timings and the documents read.
+Run: .venv/bin/python -m benchmarks.digest_build  (target: under 5 s)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from google.cloud import firestore
+
+from devstack.emulators import start_firestore
+from shared.adapters.documents import (
+    COUNTERS,
+    LAOS,
+    RESPONSES,
+    counted_from_document,
+    lao_document,
+    nested,
+    response_document,
+)
+from shared.adapters.firestore_digest import FirestoreDigestReader
+from shared.digest.service import Addressing, collect, compose
+from shared.domain.codes import PROBLEMS
+from shared.domain.counting import LaoRecord, Member, full_count
+from shared.domain.evaluation import evaluate
+from shared.domain.geography import all_provinces
+from shared.domain.responses import FormResponse
+from tests.support import builders
+
+LAOS_REPORTING = 7_850
+RESPONSES_ON_DAY = 2_000
+DAY = date(2024, 1, 5)
+
+
+def seed(client: firestore.Client) -> None:
+    rng = random.Random(1)
+    mapping = builders.mapping()
+    provinces = all_provinces()
+    problems = list(PROBLEMS.values())
+    counted = []
+    batch, pending = client.batch(), 0
+    for index in range(LAOS_REPORTING):
+        province = provinces[index % len(provinces)]
+        on_day = index < RESPONSES_ON_DAY
+        created = f"2024-01-0{5 if on_day else rng.randint(1, 4)}T0{rng.randint(1, 9)}:00:{index % 60:02d}.{index:06d}Z"
+        raw = builders.response({"lao_name": f"ตำบลทดสอบ{index}", "province": province.name_th,
+                                 "district": "เมือง", "problems": rng.sample(problems, rng.randint(1, 3)),
+                                 "problem_details": "รายละเอียด " * rng.randint(0, 40)},
+                                response_id=f"bench{index:05d}", created=created)
+        response = FormResponse.from_api(raw)
+        evaluation = evaluate(response, mapping)
+        doc = response_document(response, raw, evaluation)
+        batch.set(client.collection(RESPONSES).document(response.response_id), doc)
+        member = Member(response.submitted.ns, evaluation.reporting_status or "", tuple(evaluation.problems),
+                        evaluation.province_code or "")
+        record = LaoRecord(evaluation.lao_id or "", evaluation.lao_type or "", {response.response_id: member})
+        batch.set(client.collection(LAOS).document(record.lao_id), lao_document(record, evaluation))
+        counted.append(counted_from_document(doc))
+        pending += 2
+        if pending >= 400:
+            batch.commit()
+            batch, pending = client.batch(), 0
+    batch.commit()
+    client.collection(COUNTERS).document("shard-00").set(nested(full_count(counted), lambda v: v))
+
+
+def main() -> None:
+    os.sched_setaffinity(0, {0})  # this process on one core; the emulator runs beside it
+    emulator = start_firestore(Path(".local/logs"))
+    os.environ["FIRESTORE_EMULATOR_HOST"] = emulator.host
+    try:
+        client = firestore.Client(project="bench-digest")
+        started = time.perf_counter()
+        seed(client)
+        print(f"seeded {LAOS_REPORTING:,} LAOs and responses ({RESPONSES_ON_DAY:,} on {DAY}) "
+              f"in {time.perf_counter() - started:.1f} s")
+        timings = []
+        for run in range(3):
+            reader = FirestoreDigestReader(client)
+            now = datetime.now(UTC)
+            t0 = time.perf_counter()
+            data = collect(reader, DAY, now, include_contacts=False)
+            t1 = time.perf_counter()
+            composed = compose(data, Addressing("digest@moi.go.th", ["a@moi.go.th"]), now)
+            size = len(composed.message.as_bytes())
+            t2 = time.perf_counter()
+            timings.append(t2 - t0)
+            print(f"run {run + 1}: collect {t1 - t0:.2f} s ({reader.reads:,} documents read), "
+                  f"compose {t2 - t1:.2f} s, total {t2 - t0:.2f} s; message {size / 1e6:.1f} MB, "
+                  f"{len(data.created_on_day):,} reports of the day, {len(data.current_reports):,} current reports")
+        print(f"median total: {statistics.median(timings):.2f} s (target < 5 s)")
+    finally:
+        emulator.stop()
+
+
+if __name__ == "__main__":
+    main()
