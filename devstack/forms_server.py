@@ -24,6 +24,9 @@ from shared.domain.timestamps import Instant
 _FORM = re.compile(r"^/v1/forms/([^/]+)$")
 _RESPONSES = re.compile(r"^/v1/forms/([^/]+)/responses$")
 _FILTER = re.compile(r"^timestamp\s*(>=|>)\s*(\S+)$")
+_WATCHES = re.compile(r"^/v1/forms/([^/]+)/watches$")
+_WATCH = re.compile(r"^/v1/forms/([^/]+)/watches/([^/:]+)(:renew)?$")
+WATCH_LIFETIME_NS = 7 * 24 * 3600 * 1_000_000_000
 
 
 class FormsState:
@@ -36,6 +39,8 @@ class FormsState:
         self.get_calls = 0
         self.list_delay = 0.0
         self.fail_next: list[int] = []  # HTTP statuses to answer the next calls with
+        self.watches: dict[str, dict[str, Any]] = {}
+        self.watch_calls: list[str] = []  # "create RESPONSES", "renew <id>", "delete <id>"
 
     def submit(self, response: dict[str, Any]) -> None:
         """A new response, or an edit of one (same responseId) replacing it."""
@@ -91,7 +96,44 @@ def _handler(state: FormsState) -> type[BaseHTTPRequestHandler]:
                     return self._json(200, state.form)
             if match := _RESPONSES.match(url.path):
                 return self._list(match.group(1), query)
+            if _WATCHES.match(url.path):
+                with state.lock:
+                    return self._json(200, {"watches": list(state.watches.values())} if state.watches else {})
             return self._error(404, "no such method")
+
+        def do_POST(self) -> None:
+            path = urlparse(self.path).path
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            now = time.time_ns()
+            with state.lock:
+                if _WATCHES.match(path):
+                    watch = body["watch"]
+                    if any(w["eventType"] == watch["eventType"] for w in state.watches.values()):
+                        return self._error(400, "A watch of this event type already exists for this form")
+                    watch_id = f"watch-{len(state.watch_calls) + 1}"
+                    state.watch_calls.append(f"create {watch['eventType']}")
+                    created = {**watch, "id": watch_id, "createTime": Instant(now).rfc3339(),
+                               "expireTime": Instant(now + WATCH_LIFETIME_NS).rfc3339(), "state": "ACTIVE"}
+                    state.watches[watch_id] = created
+                    return self._json(200, created)
+                match = _WATCH.match(path)
+                if match and match.group(3):
+                    watch = state.watches.get(match.group(2))
+                    state.watch_calls.append(f"renew {match.group(2)}")
+                    if watch is None or Instant.parse(watch["expireTime"]).ns <= now:
+                        return self._error(404, "Requested entity was not found.")
+                    watch["expireTime"] = Instant(now + WATCH_LIFETIME_NS).rfc3339()
+                    return self._json(200, watch)
+            return self._error(404, "no such method")
+
+        def do_DELETE(self) -> None:
+            match = _WATCH.match(urlparse(self.path).path)
+            with state.lock:
+                if match and match.group(2) in state.watches:
+                    state.watch_calls.append(f"delete {match.group(2)}")
+                    del state.watches[match.group(2)]
+                    return self._json(200, {})
+            return self._error(404, "Requested entity was not found.")
 
         def _list(self, form_id: str, query: dict[str, str]) -> None:
             token = query.get("pageToken")

@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-form", help="show how each canonical question resolves on the live form")
 
+    watch = commands.add_parser("watch", help="the Forms API watches (RESPONSES, SCHEMA)")
+    watch_commands = watch.add_subparsers(dest="watch_command", required=True)
+    watch_commands.add_parser("ensure", help="create missing watches, renew expiring ones, recreate dead ones")
+
     digest = commands.add_parser("digest", help="build (and with --send, send) one date's Thai digest")
     digest.add_argument("--date", type=date.fromisoformat, default=None,
                         help="the Bangkok day D, YYYY-MM-DD (default: yesterday)")
@@ -54,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "digest":
         return _digest(args)
+    if args.command == "watch":
+        return _watch_ensure()
     from shared.runtime import ingest_components, store_only
 
     if args.command in ("stats", "recount"):
@@ -124,4 +130,18 @@ def _digest(args: argparse.Namespace) -> int:
     composed = compose(collect(app.reader, day, now, app.addressing.include_contacts), app.addressing, now)
     eml, preview = write_outbox(composed, day, args.outbox)
     print(f"digest {day} written (not sent): {eml} and {preview}")
+    return 0
+
+
+def _watch_ensure() -> int:
+    from shared.config import WatchSettings
+    from shared.runtime import ingest_components
+    from shared.services.watches import ensure_watches
+
+    settings = WatchSettings()
+    app = ingest_components()
+    for action in ensure_watches(app.forms, app.store, settings.watch_topic, datetime.now(UTC)):
+        watch = action.watch
+        print(f"{action.event_type}: {action.action} (id {watch.get('id')}, {watch.get('state')}, "
+              f"expires {watch.get('expireTime')})")
     return 0

@@ -49,3 +49,10 @@ class DigestSettings(FirestoreSettings):
     @property
     def recipients(self) -> list[str]:
         return [r.strip() for r in self.digest_recipients.split(",") if r.strip()]
+
+
+class WatchSettings(IngestSettings):
+    """The watch renewal function and `python -m shared watch ensure`."""
+
+    # Full name, e.g. projects/my-project/topics/forms-watch: the topic the Forms API publishes to.
+    watch_topic: str = Field(alias="WATCH_TOPIC", pattern=r"^projects/[^/]+/topics/[^/]+$")

@@ -200,6 +200,9 @@ class FirestoreStore:
             "reprocessed": record.reprocessed,
         })
 
+    def record_watches(self, state: dict[str, dict[str, Any]]) -> None:
+        self._db.collection(SYSTEM).document("watches").set({**state, "updated_at": firestore.SERVER_TIMESTAMP})
+
     # --- coalescing notifications -----------------------------------------
 
     def note_listing_request(self) -> None:

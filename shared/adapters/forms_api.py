@@ -13,12 +13,14 @@ from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
 from shared.domain.timestamps import Instant
-from shared.ports import TransientError
+from shared.ports import TransientError, WatchNotFound
 
 SCOPES = [
     "https://www.googleapis.com/auth/forms.body.readonly",
     "https://www.googleapis.com/auth/forms.responses.readonly",
 ]
+# Creating a watch needs one of the Drive or Forms scopes; readonly ones suffice.
+WATCH_SCOPES = [*SCOPES, "https://www.googleapis.com/auth/drive.readonly"]
 _RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 
 
@@ -39,7 +41,7 @@ class FormsApiGateway:
                 credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
                 options = {"api_endpoint": self._endpoint}
             else:
-                credentials, _ = google.auth.default(scopes=SCOPES)
+                credentials, _ = google.auth.default(scopes=WATCH_SCOPES)
             service = build("forms", "v1", credentials=credentials, client_options=options,
                             cache_discovery=False, static_discovery=True)
             self._local.service = service
@@ -64,6 +66,35 @@ class FormsApiGateway:
             page_token = page.get("nextPageToken")
             if not page_token:
                 return
+
+
+    # --- watches (WatchGateway) ---
+
+    def list_watches(self) -> list[dict[str, Any]]:
+        watches: list[dict[str, Any]] = _execute(self._forms().watches().list(formId=self._form_id)).get("watches", [])
+        return watches
+
+    def create_watch(self, event_type: str, topic: str) -> dict[str, Any]:
+        body = {"watch": {"target": {"topic": {"topicName": topic}}, "eventType": event_type}}
+        created: dict[str, Any] = _execute(self._forms().watches().create(formId=self._form_id, body=body))
+        return created
+
+    def renew_watch(self, watch_id: str) -> dict[str, Any]:
+        try:
+            renewed: dict[str, Any] = _execute(self._forms().watches().renew(formId=self._form_id, watchId=watch_id))
+        except HttpError as exc:
+            if exc.resp.status == 404:
+                raise WatchNotFound(watch_id) from exc
+            raise
+        return renewed
+
+    def delete_watch(self, watch_id: str) -> None:
+        try:
+            _execute(self._forms().watches().delete(formId=self._form_id, watchId=watch_id))
+        except HttpError as exc:
+            if exc.resp.status == 404:
+                raise WatchNotFound(watch_id) from exc
+            raise
 
 
 def _execute(request: Any) -> Any:

@@ -1,0 +1,63 @@
+"""Keeping the Forms watches alive: RESPONSES (new and edited submissions) and
+SCHEMA (the form was edited). A watch lives 7 days; renewing resets that."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from shared import logs
+from shared.domain.timestamps import Instant
+from shared.ports import WatchGateway, WatchNotFound, WatchRecorder
+
+EVENT_TYPES = ("RESPONSES", "SCHEMA")
+RENEW_WITHIN = timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class WatchAction:
+    event_type: str
+    action: str  # "kept", "created", "renewed", "recreated"
+    watch: dict[str, Any]
+
+
+def _expires(watch: dict[str, Any]) -> datetime:
+    return Instant.parse(watch["expireTime"]).to_datetime()
+
+
+def ensure_watches(gateway: WatchGateway, recorder: WatchRecorder, topic: str, now: datetime) -> list[WatchAction]:
+    """Create what is missing, renew what expires within 48 hours, recreate what
+    has expired or is suspended; record the outcome for the digest and the operator."""
+    existing = {w.get("eventType"): w for w in gateway.list_watches()}
+    actions = []
+    for event_type in EVENT_TYPES:
+        watch = existing.get(event_type)
+        if watch is None:
+            actions.append(WatchAction(event_type, "created", gateway.create_watch(event_type, topic)))
+        elif watch.get("state") == "SUSPENDED" or _expires(watch) <= now:
+            # A suspended watch (errorType says why, e.g. the form's access was lost) does not resume.
+            with contextlib.suppress(WatchNotFound):
+                gateway.delete_watch(watch["id"])
+            actions.append(WatchAction(event_type, "recreated", gateway.create_watch(event_type, topic)))
+        elif _expires(watch) - now < RENEW_WITHIN:
+            try:
+                actions.append(WatchAction(event_type, "renewed", gateway.renew_watch(watch["id"])))
+            except WatchNotFound:
+                actions.append(WatchAction(event_type, "recreated", gateway.create_watch(event_type, topic)))
+        else:
+            actions.append(WatchAction(event_type, "kept", watch))
+    recorder.record_watches({
+        a.event_type: {
+            "watch_id": a.watch.get("id"), "state": a.watch.get("state"), "expire_time": a.watch.get("expireTime"),
+            "error_type": a.watch.get("errorType"), "last_action": a.action, "checked_at": now,
+            "previous_error_type": (existing.get(a.event_type) or {}).get("errorType"),
+        }
+        for a in actions
+    })
+    for a in actions:
+        logs.log("WARNING" if a.action == "recreated" else "INFO", f"watch {a.action}", event_type=a.event_type,
+                 watch_id=a.watch.get("id"), expire_time=a.watch.get("expireTime"),
+                 previous_error_type=(existing.get(a.event_type) or {}).get("errorType"))
+    return actions
