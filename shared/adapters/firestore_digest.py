@@ -18,7 +18,7 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, sum_shards
 from shared.adapters.firestore_fast import stream_dicts
-from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow
+from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow, WatchHealth
 from shared.digest.ports import Claim
 
 DIGESTS = "digests"
@@ -109,6 +109,17 @@ class FirestoreDigestReader:
             return None
         return ReconcileStatus(snapshot.get("ran_at"), int(snapshot.get("form_response_count")),
                                int(snapshot.get("stored_count")))
+
+    def watch_health(self) -> list[WatchHealth]:
+        record = self._db.collection(SYSTEM).document("watches").get().to_dict() or {}
+        self._count(1)
+        return [WatchHealth(event_type, w.get("state"), w.get("expire_time"), w.get("error_type"))
+                for event_type, w in sorted(record.items()) if isinstance(w, dict)]
+
+    def mapping_missing_titles(self) -> list[str]:
+        record = self._db.collection(SYSTEM).document("form_mapping").get().to_dict() or {}
+        self._count(1)
+        return list(record.get("missing_required") or [])
 
 
 def _report_row(d: dict[str, Any]) -> ReportRow:

@@ -10,6 +10,7 @@ from shared.digest.model import DigestData, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_datetime, thai_sorted
 from shared.domain.codes import INVALID_REASONS, LAO_TYPES, PROBLEM_LABELS, REPORTING_STATUSES
 from shared.domain.geography import province_by_code
+from shared.domain.timestamps import Instant
 
 EXCERPT = 300
 # Past this many rows a list stays in the workbook only: at national scale (2,000
@@ -78,6 +79,8 @@ class DigestContent:
     attention: list[AttentionLine]  # the first BODY_ROWS
     attention_total: int
     completeness: str
+    watch_health: list[str]
+    mapping_alert: str  # empty unless the form mapping is broken
 
     @property
     def quiet_day(self) -> bool:
@@ -128,7 +131,8 @@ def build_content(data: DigestData) -> DigestContent:
     return DigestContent(
         day_text=day_text,
         built_at_text=be_datetime(data.built_at),
-        subject=(f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {day_text}: "
+        subject=(("[แบบฟอร์มมีปัญหา] " if data.mapping_missing_titles else "")
+                 + f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {day_text}: "
                  f"รายงานใหม่ {new_on_day:,} รายการ, อปท. รายงานแล้วสะสม {laos_reporting:,} แห่ง"),
         new_on_day=new_on_day,
         edited_on_day=len(data.edited_on_day),
@@ -149,6 +153,12 @@ def build_content(data: DigestData) -> DigestContent:
         ],
         attention_total=len(invalid),
         completeness=_completeness(data),
+        watch_health=_watch_health(data),
+        mapping_alert=(
+            "แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: " + ", ".join(data.mapping_missing_titles)
+            + " — คำตอบที่เข้ามาระหว่างนี้ถูกบันทึกไว้ครบแต่ยังไม่นับรวม จนกว่าจะแก้ไขแบบฟอร์มและสั่งประมวลผลใหม่"
+            if data.mapping_missing_titles else ""
+        ),
     )
 
 
@@ -186,3 +196,21 @@ def _completeness(data: DigestData) -> str:
                 f"{status.form_response_count:,} รายการ ตรงกับที่บันทึกไว้")
     return (f"ตรวจสอบเทียบกับแบบฟอร์มล่าสุดเมื่อ {when}: จำนวนคำตอบในแบบฟอร์ม {status.form_response_count:,} "
             f"รายการ แต่บันทึกไว้ {status.stored_count:,} รายการ (ไม่ตรงกัน)")
+
+
+_EVENT_LABELS = {"RESPONSES": "การแจ้งเตือนคำตอบใหม่", "SCHEMA": "การแจ้งเตือนการแก้ไขแบบฟอร์ม"}
+
+
+def _watch_health(data: DigestData) -> list[str]:
+    if not data.watches:
+        return ["ยังไม่มีข้อมูลการแจ้งเตือนจากแบบฟอร์ม (watch): ให้ผู้ดูแลระบบสั่ง watch ensure"]
+    lines = []
+    for watch in data.watches:
+        label = _EVENT_LABELS.get(watch.event_type, watch.event_type)
+        if watch.state == "ACTIVE" and watch.expire_time:
+            until = be_datetime(Instant.parse(watch.expire_time).to_datetime())
+            lines.append(f"{label}: ใช้งานได้ถึง {until}")
+        else:
+            lines.append(f"{label}: ใช้งานไม่ได้ ({watch.state or 'ไม่ทราบสถานะ'}"
+                         f"{', ' + watch.error_type if watch.error_type else ''}) ระบบจะสร้างใหม่ในรอบถัดไป")
+    return lines

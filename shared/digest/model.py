@@ -65,6 +65,14 @@ class ReconcileStatus:
 
 
 @dataclass(frozen=True)
+class WatchHealth:
+    event_type: str
+    state: str | None
+    expire_time: str | None
+    error_type: str | None
+
+
+@dataclass(frozen=True)
 class DigestData:
     day: date
     built_at: datetime
@@ -76,6 +84,8 @@ class DigestData:
     current_reports: list[LaoCurrentReport]
     reconcile: ReconcileStatus | None
     include_contacts: bool = False
+    watches: list[WatchHealth] = field(default_factory=list)  # empty: never recorded
+    mapping_missing_titles: list[str] = field(default_factory=list)  # non-empty: the form mapping is broken
 
     @property
     def reports_of_day(self) -> list[ReportRow]:

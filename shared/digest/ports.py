@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow
+from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow, WatchHealth
 
 
 class DigestReader(Protocol):
@@ -25,6 +25,12 @@ class DigestReader(Protocol):
     def current_reports(self, *, contacts: bool) -> list[LaoCurrentReport]: ...
 
     def reconcile_status(self) -> ReconcileStatus | None: ...
+
+    def watch_health(self) -> list[WatchHealth]: ...
+
+    def mapping_missing_titles(self) -> list[str]:
+        """The required questions the live form lacks; empty while the mapping is whole."""
+        ...
 
 
 @dataclass(frozen=True)

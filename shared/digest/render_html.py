@@ -48,6 +48,9 @@ def render_html(content: DigestContent) -> str:
         f'<h2 style="margin:0 0 4px">สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {_e(c.day_text)}</h2>',
         f'<p style="margin:0 0 16px;color:#5f6368">ข้อมูลสะสม ณ {_e(c.built_at_text)}</p>',
     ]
+    if c.mapping_alert:
+        parts.append(f'<p style="padding:12px;background:#fce8e6;color:#b3261e;font-weight:bold;'
+                     f'border:2px solid #b3261e">⚠ {_e(c.mapping_alert)}</p>')
     if c.quiet_day:
         parts.append(f'<p style="padding:8px;background:#fef7e0">ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {_e(c.day_text)}</p>')
     parts += [
@@ -80,6 +83,7 @@ def render_html(content: DigestContent) -> str:
                   _table(["เวลา", "อปท.", "อำเภอ", "จังหวัด", "สถานะ", "ปัญหา", "รายละเอียด"],
                          [_report_cells(r) for r in c.reports])]
     parts += ["<h3>ต้องตรวจสอบ</h3>", _attention(c), "<h3>ความครบถ้วนของข้อมูล</h3>", f"<p>{_e(c.completeness)}</p>",
+              "<p>" + "<br>".join(_e(line) for line in c.watch_health) + "</p>",
               '<p style="color:#5f6368;font-size:12px">รายละเอียดทั้งหมดอยู่ในไฟล์แนบ (Excel) '
               "ข้อมูลติดต่อผู้รายงานดูได้ใน Firestore console ตามสิทธิ์ที่ได้รับเท่านั้น</p>", "</div>"]
     return "\n".join(parts)

@@ -9,6 +9,8 @@ def render_text(content: DigestContent) -> str:
     c = content
     lines = [f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {c.day_text}",
              f"ข้อมูลสะสม ณ {c.built_at_text}", ""]
+    if c.mapping_alert:
+        lines += [f"!!! {c.mapping_alert}", ""]
     if c.quiet_day:
         lines += [f"ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {c.day_text}", ""]
     lines += [
@@ -46,6 +48,6 @@ def render_text(content: DigestContent) -> str:
     for a in c.attention:
         mark = " (ใหม่วันนี้)" if a.new_on_day else ""
         lines.append(f"- {a.response_id}{mark} {a.time_text}: {', '.join(a.reasons)}")
-    lines += ["", "ความครบถ้วนของข้อมูล", f"  {c.completeness}", "",
+    lines += ["", "ความครบถ้วนของข้อมูล", f"  {c.completeness}", *(f"  {line}" for line in c.watch_health), "",
               "รายละเอียดทั้งหมดอยู่ในไฟล์แนบ (Excel)"]
     return "\n".join(lines) + "\n"

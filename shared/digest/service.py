@@ -53,6 +53,8 @@ def collect(reader: DigestReader, day: date, now: datetime, include_contacts: bo
             current_reports=current.result(),
             reconcile=reader.reconcile_status(),
             include_contacts=include_contacts,
+            watches=reader.watch_health(),
+            mapping_missing_titles=reader.mapping_missing_titles(),
         )
 
 

@@ -170,3 +170,16 @@ def test_the_raw_message_parses_with_the_standard_library(stack, digest, gmail):
     raw = gmail.state.messages[0]
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert parsed.is_multipart() and parsed.get_content_type() == "multipart/mixed"
+
+
+def test_while_the_form_mapping_is_broken_the_sent_digest_opens_with_the_alert(stack, digest, gmail):
+    from tests.support.stack import demo_form
+
+    broken = demo_form()
+    broken["items"] = [i for i in broken["items"] if i.get("title") != "จังหวัด"]
+    stack.state.set_form(broken)
+    stack.mappings.refresh()
+    digest.send(date(2024, 1, 5))
+    message = gmail.state.parsed()[0]
+    assert message["Subject"].startswith("[แบบฟอร์มมีปัญหา]")
+    assert "!!! แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: จังหวัด" in message.get_body(("plain",)).get_content()

@@ -159,3 +159,23 @@ def test_past_300_rows_the_body_lists_the_oldest_and_says_the_rest_are_attached(
     assert content.reports[0].response_id == rows[0].response_id
     assert "แสดง 300 รายการแรกจากทั้งหมด 350 รายการ" in render_html(content)
     assert len(_sheets(build_workbook(data(created_on_day=rows)))["รายงานประจำวัน"]["A"]) == 351
+
+
+def test_a_broken_form_mapping_opens_the_digest_with_a_prominent_alert():
+    content = build_content(data(mapping_missing_titles=["จังหวัด"]))
+    assert content.subject.startswith("[แบบฟอร์มมีปัญหา]")
+    html = render_html(content)
+    assert html.index("จังหวัด — คำตอบที่เข้ามา") < html.index("ภาพรวม")
+    assert render_text(content).splitlines()[3].startswith("!!! ")
+    assert build_content(data()).mapping_alert == ""
+
+
+def test_watch_health_says_until_when_or_what_is_wrong():
+    from shared.digest.model import WatchHealth
+
+    healthy = WatchHealth("RESPONSES", "ACTIVE", "2024-01-12T01:00:00Z", None)
+    broken = WatchHealth("SCHEMA", "SUSPENDED", None, "PERMISSION_DENIED")
+    lines = build_content(data(watches=[healthy, broken])).watch_health
+    assert lines[0] == "การแจ้งเตือนคำตอบใหม่: ใช้งานได้ถึง 12 มกราคม 2567 เวลา 08:00 น."
+    assert "PERMISSION_DENIED" in lines[1]
+    assert "watch ensure" in build_content(data()).watch_health[0]
