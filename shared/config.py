@@ -27,6 +27,12 @@ class IngestSettings(FirestoreSettings):
     # Longer than the ingest function's timeout, so only a crashed holder's lease expires.
     listing_lease_seconds: int = Field(default=600, ge=10, alias="LISTING_LEASE_SECONDS")
     mass_delete_ratio: float = Field(default=0.10, gt=0, le=1, alias="MASS_DELETE_RATIO")
+    # Who reads the form: the forms-reader service account the form is shared with
+    # (impersonated), or, as the fallback, a ministry user's OAuth refresh token.
+    forms_reader_service_account: str | None = Field(default=None, alias="FORMS_READER_SERVICE_ACCOUNT")
+    forms_oauth_client_id: str | None = Field(default=None, alias="FORMS_OAUTH_CLIENT_ID")
+    forms_oauth_client_secret: SecretStr | None = Field(default=None, alias="FORMS_OAUTH_CLIENT_SECRET")
+    forms_oauth_refresh_token: SecretStr | None = Field(default=None, alias="FORMS_OAUTH_REFRESH_TOKEN")
 
 
 class DigestSettings(FirestoreSettings):

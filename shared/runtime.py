@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import SecretStr
+
 from shared.adapters.firestore_store import FirestoreStore, firestore_client
-from shared.adapters.forms_api import FormsApiGateway
+from shared.adapters.forms_api import FormsApiGateway, forms_credentials
 from shared.config import FirestoreSettings, IngestSettings
 from shared.services.mapping import MappingProvider
 
@@ -41,8 +43,15 @@ def ingest_components() -> IngestComponents:
     key = settings.model_dump_json()
     if key not in _built:
         store = FirestoreStore(firestore_client(settings.google_cloud_project), settings.counter_shards)
-        forms = FormsApiGateway(settings.form_id, endpoint=settings.forms_api_endpoint)
+        credentials = forms_credentials(
+            settings.forms_reader_service_account, settings.forms_oauth_client_id,
+            _secret(settings.forms_oauth_client_secret), _secret(settings.forms_oauth_refresh_token))
+        forms = FormsApiGateway(settings.form_id, endpoint=settings.forms_api_endpoint, credentials=credentials)
         mappings = MappingProvider(store, forms, ttl_seconds=settings.form_mapping_ttl_seconds)
         _built[key] = IngestComponents(settings, store, forms, mappings)
     return _built[key]
 
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None

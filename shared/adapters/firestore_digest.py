@@ -178,7 +178,6 @@ class FirestoreDigestLedger:
             "failed_at": firestore.SERVER_TIMESTAMP, "lease_until": None,
         }, merge=True)
 
-    def sent_days(self, since: date) -> set[date]:
-        query = self._db.collection(DIGESTS).where(filter=FieldFilter("status", "==", "sent"))
-        days = {date.fromisoformat(s.id) for s in query.select(["status"]).stream()}
-        return {d for d in days if d >= since}
+    def sent_days(self, days: list[date]) -> set[date]:
+        snapshots = self._db.get_all([self._ref(day) for day in days], field_paths=["status"])
+        return {date.fromisoformat(s.id) for s in snapshots if s.exists and s.get("status") == "sent"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import google.auth
@@ -25,10 +25,12 @@ _RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 
 
 class FormsApiGateway:
-    def __init__(self, form_id: str, endpoint: str | None = None, page_size: int = 0) -> None:
+    def __init__(self, form_id: str, endpoint: str | None = None, page_size: int = 0,
+                 credentials: Callable[[], Credentials] | None = None) -> None:
         self._form_id = form_id
         self._endpoint = endpoint
         self._page_size = page_size
+        self._credentials = credentials
         # httplib2 is not thread-safe and functions-framework serves on threads.
         self._local = threading.local()
 
@@ -40,6 +42,8 @@ class FormsApiGateway:
             if self._endpoint:  # a local server of ours: no Google credentials at all
                 credentials = AnonymousCredentials()  # type: ignore[no-untyped-call]
                 options = {"api_endpoint": self._endpoint}
+            elif self._credentials is not None:
+                credentials = self._credentials()
             else:
                 credentials, _ = google.auth.default(scopes=WATCH_SCOPES)
             service = build("forms", "v1", credentials=credentials, client_options=options,
@@ -106,3 +110,30 @@ def _execute(request: Any) -> Any:
         raise
     except (TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
         raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc
+
+
+def forms_credentials(
+    reader_account: str | None, oauth_client_id: str | None, oauth_client_secret: str | None,
+    oauth_refresh_token: str | None,
+) -> Callable[[], Credentials] | None:
+    """The identity that reads the form and owns its watches, built on first use."""
+    if oauth_refresh_token:
+        def user() -> Credentials:
+            from google.oauth2.credentials import Credentials as UserCredentials
+
+            credentials: Credentials = UserCredentials(  # type: ignore[no-untyped-call]
+                None, refresh_token=oauth_refresh_token, client_id=oauth_client_id,
+                client_secret=oauth_client_secret, token_uri="https://oauth2.googleapis.com/token",
+                scopes=WATCH_SCOPES)
+            return credentials
+        return user
+    if reader_account:
+        def impersonated() -> Credentials:
+            from google.auth import impersonated_credentials
+
+            source, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/cloud-platform"])
+            credentials: Credentials = impersonated_credentials.Credentials(  # type: ignore[no-untyped-call]
+                source_credentials=source, target_principal=reader_account, target_scopes=WATCH_SCOPES)
+            return credentials
+        return impersonated
+    return None

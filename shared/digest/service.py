@@ -126,7 +126,7 @@ def due_days(today: date, reader: DigestReader, ledger: DigestLedger) -> list[da
     """
     yesterday = today - timedelta(days=1)
     window = [yesterday - timedelta(days=n) for n in range(CATCH_UP_DAYS - 1, -1, -1)]
-    sent = ledger.sent_days(window[0])
+    sent = ledger.sent_days(window)
     dates = [k.removeprefix("by_submission_date.") for k in reader.counters() if k.startswith("by_submission_date.")]
     first = date.fromisoformat(min(dates)) if dates else yesterday
     return [d for d in window if d not in sent and (d >= first or d == yesterday)]
@@ -138,3 +138,11 @@ def send_due_digests(
 ) -> list[SendResult]:
     return [send_digest(day, reader=reader, ledger=ledger, mailer=mailer, addressing=addressing, now=now)
             for day in due_days(today, reader, ledger)]
+
+
+def check_digest_recorded(ledger: DigestLedger, day: date) -> bool:
+    """The 09:00 check: was ``day``'s digest sent? Logs an ERROR (alerted on) when not."""
+    sent = day in ledger.sent_days([day])
+    if not sent:
+        logs.error("digest missing", day=day.isoformat())
+    return sent

@@ -55,3 +55,12 @@ def test_the_scheduled_digest_sends_yesterday_and_catches_up_the_week_then_sends
     assert len(gmail.state.messages) == 7
     assert json.loads(call("digest").data) == {"sent": []}
     assert len(gmail.state.messages) == 7
+
+
+def test_the_0900_check_logs_an_error_when_yesterdays_digest_is_missing(environment, capfd):
+    app = create_app(target="digest", source="functions/digest/main.py", signature_type="http")
+    client = app.test_client()
+    assert json.loads(client.post("/?mode=check").data) == {"yesterday_sent": False}
+    assert '"severity": "ERROR", "message": "digest missing"' in capfd.readouterr().err
+    client.post("/")
+    assert json.loads(client.post("/?mode=check").data) == {"yesterday_sent": True}

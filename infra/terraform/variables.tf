@@ -1,0 +1,98 @@
+variable "project_id" {
+  description = "The Google Cloud project that hosts everything."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the functions, the scheduler jobs and the source bucket."
+  type        = string
+  default     = "asia-southeast1"
+}
+
+variable "firestore_location" {
+  description = "Location of the Firestore database (cannot change after creation)."
+  type        = string
+  default     = "asia-southeast1"
+}
+
+variable "form_id" {
+  description = "The Google Form's id (from its edit URL)."
+  type        = string
+}
+
+variable "digest_sender" {
+  description = "The Workspace mailbox (or OAuth account) that sends the digest."
+  type        = string
+}
+
+variable "digest_recipients" {
+  description = "Addresses of the contact office (สำนักงาน ก.ถ.)."
+  type        = list(string)
+}
+
+variable "digest_include_contacts" {
+  description = "Put reporters' contacts in the digest attachment (never in the body)."
+  type        = bool
+  default     = false
+}
+
+variable "gmail_auth" {
+  description = "delegation (Workspace domain-wide delegation, keyless) or refresh_token (OAuth token in Secret Manager)."
+  type        = string
+  default     = "delegation"
+  validation {
+    condition     = contains(["delegation", "refresh_token"], var.gmail_auth)
+    error_message = "gmail_auth must be delegation or refresh_token."
+  }
+}
+
+variable "forms_auth" {
+  description = "service_account (the forms-reader account, shared on the form) or refresh_token (a ministry user's OAuth token in Secret Manager), for the Forms API and the watch."
+  type        = string
+  default     = "service_account"
+  validation {
+    condition     = contains(["service_account", "refresh_token"], var.forms_auth)
+    error_message = "forms_auth must be service_account or refresh_token."
+  }
+}
+
+variable "reconcile_schedule" {
+  description = "Cron (Asia/Bangkok) of the reconcile safety net."
+  type        = string
+  default     = "17 * * * *"
+}
+
+variable "digest_schedule" {
+  description = "Cron (Asia/Bangkok) of the daily digest."
+  type        = string
+  default     = "0 8 * * *"
+}
+
+variable "watch_renewal_schedule" {
+  description = "Cron (Asia/Bangkok) of the watch renewal."
+  type        = string
+  default     = "30 6 * * *"
+}
+
+variable "counter_shards" {
+  description = "Counter shard documents; see README (expected peak 2.7 writes/s at <= 0.5 per shard)."
+  type        = number
+  default     = 8
+}
+
+variable "alert_email" {
+  description = "Where Cloud Monitoring sends alerts (the IT operator)."
+  type        = string
+}
+
+variable "gmail_oauth_client_id" {
+  description = "OAuth client id for gmail_auth = refresh_token (not secret; the client secret and token are in Secret Manager)."
+  type        = string
+  default     = ""
+}
+
+variable "forms_oauth_client_id" {
+  description = "OAuth client id for forms_auth = refresh_token."
+  type        = string
+  default     = ""
+}
