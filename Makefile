@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test unit lint typecheck clean sample-data form-json
+CHECKOV_STAMP := .venv-checkov/.installed
+
+.PHONY: venv demo test unit lint typecheck checkov bundles clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +19,24 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m devstack.demo
 
-test: $(STAMP)
+test: $(STAMP) $(CHECKOV_STAMP)
 	$(PY) -m devstack.check_emulators
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(MAKE) --no-print-directory checkov
 	$(PY) -m pytest
+
+# checkov lives in a virtualenv of its own: its many pins would fight ours.
+$(CHECKOV_STAMP): infra/requirements-checkov.txt
+	$(PYTHON) -m venv .venv-checkov
+	.venv-checkov/bin/python -m pip install --quiet -r infra/requirements-checkov.txt
+	touch $(CHECKOV_STAMP)
+
+checkov: $(CHECKOV_STAMP)
+	.venv-checkov/bin/checkov -d infra --framework terraform --compact --quiet --skip-download
+
+bundles: $(STAMP)
+	$(PY) -m infra.build_bundles
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit
@@ -39,4 +54,4 @@ form-json: $(STAMP)
 	$(PY) -m tools.write_form_json
 
 clean:
-	rm -rf $(VENV) .local outbox build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-checkov .local outbox build .pytest_cache .mypy_cache .ruff_cache

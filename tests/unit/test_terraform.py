@@ -128,3 +128,10 @@ def test_firestore_has_recovery_protection_a_backup_and_the_digest_index(tf):
 def test_bundles_are_uploaded_under_their_content_hash(tf):
     bundle = tf["resource"]["google_storage_bucket_object"]["bundle"]
     assert "filesha256(" in bundle["name"]
+
+
+def test_every_checkov_skip_says_why(tf):
+    skips = re.findall(r"checkov:skip=([A-Z_0-9]+)(?::(.*))?", tf["text"])
+    assert skips, "no skips found: update this test if all were removed"
+    for check, reason in skips:
+        assert reason and len(reason.strip()) >= 40, f"{check} is skipped without a written reason"
