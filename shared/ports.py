@@ -84,6 +84,10 @@ class ResponseStore(Protocol):
 
     def stored_versions(self) -> dict[str, StoredVersion]: ...
 
+    def count_stored(self) -> int:
+        """Responses stored and not deleted (an aggregation: one read per 1,000)."""
+        ...
+
     def invalid_responses(self) -> Iterable[dict[str, Any]]:
         """The raw API payload of every response whose current version is invalid."""
         ...

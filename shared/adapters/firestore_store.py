@@ -158,6 +158,10 @@ class FirestoreStore:
             for s in query.stream()
         }
 
+    def count_stored(self) -> int:
+        query: Any = self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("deleted", "==", False))
+        return int(query.count().get()[0][0].value)
+
     def invalid_responses(self) -> Iterable[dict[str, Any]]:
         query = self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("state", "==", "invalid"))
         for snapshot in query.select(["raw", "deleted"]).stream():

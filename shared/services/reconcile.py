@@ -62,7 +62,7 @@ def reconcile(
     if listed:
         store.advance_cursor(max(Instant.parse(r["lastSubmittedTime"]) for r in listed))
 
-    stored_after = sum(1 for v in store.stored_versions().values() if not v.deleted)
+    stored_after = store.count_stored()
     record = ReconcileRecord(
         ran_at=datetime.now(UTC),
         form_response_count=len(listed),
