@@ -15,10 +15,10 @@ import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from devstack.local_http import JsonHandler, LocalHttpServer
 from shared.domain.timestamps import Instant
 
 _FORM = re.compile(r"^/v1/forms/([^/]+)$")
@@ -56,32 +56,18 @@ class FormsState:
             self.form = copy.deepcopy(form)
 
 
-class FormsServer:
+class FormsServer(LocalHttpServer):
     def __init__(self, state: FormsState, host: str = "127.0.0.1", port: int = 0) -> None:
+        super().__init__(_handler(state), host, port)
         self.state = state
-        self._httpd = ThreadingHTTPServer((host, port), _handler(state))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def endpoint(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
 
     def start(self) -> FormsServer:
-        self._thread.start()
+        super().start()
         return self
 
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
-
-def _handler(state: FormsState) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:  # keep test output quiet
-            pass
-
+def _handler(state: FormsState) -> type[JsonHandler]:
+    class Handler(JsonHandler):
         def do_GET(self) -> None:
             url = urlparse(self.path)
             query = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -168,17 +154,6 @@ def _handler(state: FormsState) -> type[BaseHTTPRequestHandler]:
                 next_token = {"offset": start + size, "filter": text_filter}
                 page["nextPageToken"] = base64.urlsafe_b64encode(json.dumps(next_token).encode()).decode()
             return self._json(200, page)
-
-        def _json(self, status: int, body: Any) -> None:
-            data = json.dumps(body, ensure_ascii=False).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=UTF-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def _error(self, status: int, message: str) -> None:
-            self._json(status, {"error": {"code": status, "message": message}})
 
     return Handler
 

@@ -8,7 +8,6 @@ outcome the client never learns) or make it fail.
 from __future__ import annotations
 
 import base64
-import contextlib
 import email
 import email.policy
 import itertools
@@ -18,8 +17,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from devstack.local_http import JsonHandler, LocalHttpServer
 
 _SEND = re.compile(r"^/gmail/v1/users/([^/]+)/messages/send$")
 
@@ -38,41 +38,27 @@ class GmailState:
         return [email.message_from_bytes(raw, policy=email.policy.default) for raw in raws]  # type: ignore[misc]
 
 
-class GmailServer:
+class GmailServer(LocalHttpServer):
     def __init__(self, state: GmailState | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
         self.state = state or GmailState()
-        self._httpd = ThreadingHTTPServer((host, port), _handler(self.state))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def endpoint(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        super().__init__(_handler(self.state), host, port)
 
     def start(self) -> GmailServer:
-        self._thread.start()
+        super().start()
         return self
 
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
-
-def _handler(state: GmailState) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
+def _handler(state: GmailState) -> type[JsonHandler]:
+    class Handler(JsonHandler):
         def do_POST(self) -> None:
             if not _SEND.match(self.path.split("?")[0]):
-                return self._json(404, {"error": {"code": 404, "message": "no such method"}})
+                return self._error(404, "no such method")
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
             with state.lock:
                 failure = state.fail_next.pop(0) if state.fail_next else None
                 delay = state.delay
             if failure:
-                return self._json(failure, {"error": {"code": failure, "message": "injected failure"}})
+                return self._error(failure, "injected failure")
             raw = base64.urlsafe_b64decode(body["raw"] + "=" * (-len(body["raw"]) % 4))
             with state.lock:
                 state.messages.append(raw)
@@ -80,15 +66,5 @@ def _handler(state: GmailState) -> type[BaseHTTPRequestHandler]:
             if delay:
                 time.sleep(delay)
             self._json(200, {"id": message_id, "threadId": message_id, "labelIds": ["SENT"]})
-
-        def _json(self, status: int, body: Any) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=UTF-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            # The client may have given up waiting: the message was kept all the same.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(data)
 
     return Handler
