@@ -11,6 +11,7 @@ from infra.build_bundles import FUNCTIONS, build
 pytestmark = pytest.mark.e2e
 
 LOAD = """
+import sys
 from functions_framework import create_app
 create_app(target=sys.argv[1], source="main.py")
 loaded = sorted(m for m in sys.modules if m.startswith("shared"))
