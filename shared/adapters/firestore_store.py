@@ -13,6 +13,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import time
 import uuid
 import zlib
 from collections.abc import Iterable
@@ -47,6 +48,7 @@ _TRANSIENT = (gexc.ServiceUnavailable, gexc.DeadlineExceeded, gexc.InternalServe
 # The emulator's pessimistic locks make contended commits slow rather than aborted;
 # in production Firestore aborts and the client re-runs the transaction.
 _TRANSACTION_ATTEMPTS = 10
+_SNAPSHOT_SETTLE_SECONDS = 1.0
 
 
 @functools.cache
@@ -257,8 +259,12 @@ class FirestoreStore:
     def counter_snapshot(self) -> CounterSnapshot:
         # One read time for both collections: counters commit with the responses
         # they count, so the two always agree at any single instant.
-        # The server's own clock: every commit acknowledged before now is included.
+        # The server's own clock: the snapshot holds every commit acknowledged
+        # before this call. Reading it a moment later lets a commit that was being
+        # applied at that instant settle first (the emulator was seen to show one
+        # half-applied when read at once).
         read_time = self._db.collection(SYSTEM).document("cursor").get().read_time
+        time.sleep(_SNAPSHOT_SETTLE_SECONDS)
         shards = self._db.collection(COUNTERS).stream(read_time=read_time)
         fields = ["response_id", "last_submitted_ns", "submission_date", "deleted", "state", "lao_id",
                   "lao_type", "province_code", "reporting_status", "problems"]
