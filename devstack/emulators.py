@@ -33,7 +33,6 @@ class RunningService:
     name: str
     process: subprocess.Popen[bytes]
     host: str  # host:port
-    log_path: Path
 
     def stop(self) -> None:
         stop_process_group(self.process)
@@ -105,7 +104,7 @@ def start_firestore(log_dir: Path, port: int | None = None) -> RunningService:
     command = [str(launcher("firestore")), "start", "--host=127.0.0.1", f"--port={port}"]
     process = start_in_own_group("firestore-emulator", command, log_dir)
     wait_until_ok(f"http://127.0.0.1:{port}/", timeout=60, process=process)
-    return RunningService("firestore", process, f"127.0.0.1:{port}", log_dir / "firestore-emulator.log")
+    return RunningService("firestore", process, f"127.0.0.1:{port}")
 
 
 def start_pubsub(log_dir: Path, port: int | None = None) -> RunningService:
@@ -113,4 +112,4 @@ def start_pubsub(log_dir: Path, port: int | None = None) -> RunningService:
     command = [str(launcher("pubsub")), "--host=127.0.0.1", f"--port={port}"]
     process = start_in_own_group("pubsub-emulator", command, log_dir)
     wait_until_ok(f"http://127.0.0.1:{port}/", timeout=60, process=process)
-    return RunningService("pubsub", process, f"127.0.0.1:{port}", log_dir / "pubsub-emulator.log")
+    return RunningService("pubsub", process, f"127.0.0.1:{port}")

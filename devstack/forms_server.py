@@ -61,10 +61,6 @@ class FormsServer(LocalHttpServer):
         super().__init__(_handler(state), host, port)
         self.state = state
 
-    def start(self) -> FormsServer:
-        super().start()
-        return self
-
 
 def _handler(state: FormsState) -> type[JsonHandler]:
     class Handler(JsonHandler):

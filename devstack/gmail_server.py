@@ -43,10 +43,6 @@ class GmailServer(LocalHttpServer):
         self.state = state or GmailState()
         super().__init__(_handler(self.state), host, port)
 
-    def start(self) -> GmailServer:
-        super().start()
-        return self
-
 
 def _handler(state: GmailState) -> type[JsonHandler]:
     class Handler(JsonHandler):

@@ -7,7 +7,7 @@ import contextlib
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 class JsonHandler(BaseHTTPRequestHandler):
@@ -39,7 +39,7 @@ class LocalHttpServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
 
-    def start(self) -> LocalHttpServer:
+    def start(self) -> Self:
         self._thread.start()
         return self
 

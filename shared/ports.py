@@ -31,7 +31,6 @@ class SaveOutcome(StrEnum):
 class StoredVersion:
     submitted_ns: int
     deleted: bool
-    valid: bool
 
 
 @dataclass(frozen=True)

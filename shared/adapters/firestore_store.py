@@ -154,11 +154,8 @@ class FirestoreStore:
         )
 
     def stored_versions(self) -> dict[str, StoredVersion]:
-        query = self._db.collection(RESPONSES).select(["last_submitted_ns", "deleted", "state"])
-        return {
-            s.id: StoredVersion(int(s.get("last_submitted_ns")), bool(s.get("deleted")), s.get("state") == "valid")
-            for s in query.stream()
-        }
+        query = self._db.collection(RESPONSES).select(["last_submitted_ns", "deleted"])
+        return {s.id: StoredVersion(int(s.get("last_submitted_ns")), bool(s.get("deleted"))) for s in query.stream()}
 
     def count_stored(self) -> int:
         query: Any = self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("deleted", "==", False))
