@@ -13,6 +13,7 @@ import os
 import socket
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,11 +78,9 @@ class LocalStack:
         self.function = start_in_own_group("ingest-function", command, self.log_dir, env=env)
         wait_until_listening(self.function_port, self.function)
         self._pubsub("PUT", f"topics/{TOPIC}", {})
-        # The push path names the topic, so the CloudEvent's source is the topic, as on GCP.
-        endpoint = f"http://127.0.0.1:{self.function_port}/projects/{self.project}/topics/{TOPIC}"
         self._pubsub("PUT", f"subscriptions/{SUBSCRIPTION}", {
             "topic": f"projects/{self.project}/topics/{TOPIC}",
-            "pushConfig": {"pushEndpoint": endpoint},
+            "pushConfig": {"pushEndpoint": self.function_url},
             "ackDeadlineSeconds": 60,
         })
 
@@ -90,6 +89,21 @@ class LocalStack:
         attributes = {"eventType": event_type, "formId": self.form["formId"], "watchId": "local-watch"}
         self._pubsub("POST", f"topics/{TOPIC}:publish", {"messages": [{"attributes": attributes}]})
         self._published += 1
+
+    @property
+    def function_url(self) -> str:
+        return f"http://127.0.0.1:{self.function_port}/"
+
+    def post_to_function(self, body: bytes) -> int:
+        """POST a body to the ingest function as a push would, bypassing the emulator
+        (which always adds `"data": ""`); returns the HTTP status."""
+        request = urllib.request.Request(self.function_url, data=body, method="POST",
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return int(answer.status)
+        except urllib.error.HTTPError as refused:
+            return refused.code
 
     def stop(self) -> None:
         if self.pubsub is not None:

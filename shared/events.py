@@ -1,14 +1,51 @@
-"""The Pub/Sub message a Forms watch publishes, as functions-framework hands it over."""
+"""The Pub/Sub push request that carries a Forms watch notification, as Google sends it.
+
+A Forms watch publishes attributes only (``eventType``, ``formId``, ``watchId``)
+and no data. Pub/Sub push delivery wraps the message in an envelope
+(https://cloud.google.com/pubsub/docs/push#receive_push): ``message`` with
+``attributes``, ``messageId``/``message_id``, ``publishTime``/``publish_time``
+and ``data`` only when the message has a payload (proto3 JSON omits an empty
+field); ``subscription``; and ``deliveryAttempt`` when the subscription has a
+dead-letter policy. The Pub/Sub emulator sends ``"data": ""`` instead of no
+``data``: both are accepted, and tests/fixtures/google/ keeps Google's shape.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+
+class WatchAttributes(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    event_type: str = Field(alias="eventType", min_length=1)
+    form_id: str = Field(alias="formId", min_length=1)
+    watch_id: str = Field(default="", alias="watchId")
+
+
+class PushedMessage(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    attributes: WatchAttributes
+    data: str | None = None  # base64; absent on Google Cloud for an attribute-only message, "" on the emulator
+    message_id: str = Field(default="", validation_alias=AliasChoices("messageId", "message_id"))
+    publish_time: str | None = Field(default=None, validation_alias=AliasChoices("publishTime", "publish_time"))
+
+
+class PushEnvelope(BaseModel):
+    """The JSON body of one push request; anything else is not ours to handle."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    message: PushedMessage
+    subscription: str | None = None
+    delivery_attempt: int | None = Field(default=None, alias="deliveryAttempt")
 
 
 class FormsNotification(BaseModel):
-    """Attributes only (formId, watchId, eventType): a watch message carries no data."""
+    """What a handler needs of a watch message: which form, which event."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -16,15 +53,13 @@ class FormsNotification(BaseModel):
     event_type: str = Field(min_length=1)
     form_id: str = Field(min_length=1)
     watch_id: str = ""
+    delivery_attempt: int | None = None
 
     @classmethod
-    def from_cloud_event_data(cls, data: Any) -> FormsNotification:
-        # Lenient on purpose: `data` may be missing or "", `subscription` present or not.
-        message = (data or {}).get("message") or {}
-        attributes = message.get("attributes") or {}
-        return cls(
-            message_id=str(message.get("messageId") or message.get("message_id") or ""),
-            event_type=attributes.get("eventType", ""),
-            form_id=attributes.get("formId", ""),
-            watch_id=attributes.get("watchId", ""),
-        )
+    def from_push(cls, body: Any) -> FormsNotification:
+        """Raises pydantic.ValidationError when ``body`` is not a push envelope of a watch message."""
+        envelope = PushEnvelope.model_validate(body)
+        attributes = envelope.message.attributes
+        return cls(message_id=envelope.message.message_id, event_type=attributes.event_type,
+                   form_id=attributes.form_id, watch_id=attributes.watch_id,
+                   delivery_attempt=envelope.delivery_attempt)

@@ -39,13 +39,16 @@ resource "google_pubsub_subscription" "dead_letters" {
 # subscription a trigger creates cannot carry a dead-letter policy through
 # Terraform. Pub/Sub retries with backoff and, after max_delivery_attempts,
 # moves the message to the dead-letter topic. The push is authenticated with an
-# OIDC token; functions-framework turns the push envelope into the CloudEvent.
+# OIDC token. `ingest` is an HTTP function that reads the push envelope itself:
+# a Forms watch message has attributes and no data, and functions-framework
+# (3.10.2, event_conversion._is_raw_pubsub_payload) converts a raw push into a
+# CloudEvent only when message.data is present, answering 400 otherwise.
 resource "google_pubsub_subscription" "ingest_push" {
   name                 = "forms-watch-ingest"
   topic                = google_pubsub_topic.forms_watch.id
   ack_deadline_seconds = 600 # the ingest function's timeout
   push_config {
-    push_endpoint = "${google_cloudfunctions2_function.fn["ingest"].service_config[0].uri}/projects/${var.project_id}/topics/${google_pubsub_topic.forms_watch.name}"
+    push_endpoint = google_cloudfunctions2_function.fn["ingest"].service_config[0].uri
     oidc_token {
       service_account_email = google_service_account.pubsub_push.email
       audience              = google_cloudfunctions2_function.fn["ingest"].service_config[0].uri

@@ -11,6 +11,7 @@ from google.cloud import firestore
 
 from devstack.local_stack import ROOT, LocalStack
 from tests.support import builders
+from tests.support.google_shapes import push_envelope
 from tests.support.stack import demo_form
 
 pytestmark = pytest.mark.e2e
@@ -67,6 +68,21 @@ def test_a_watch_notification_brings_new_responses_into_firestore_through_pubsub
 
     check = cli(stack, "recount", "--check")
     assert check.returncode == 0, check.stdout
+
+
+def test_googles_push_envelope_without_data_stores_responses_over_http(stack):
+    """The shape Google Cloud sends (no `data`), which the emulator never produces."""
+    before = stats(stack)["responses"]["total"]
+    stack.forms.state.submit(builders.response({"lao_name": "ตำบลผ่านHTTP"}, created="2024-01-06T03:00:00Z"))
+    body = push_envelope(stack.form["formId"])
+    assert "data" not in body["message"]
+    assert stack.post_to_function(json.dumps(body).encode()) == 204
+    assert stats(stack)["responses"]["total"] == before + 1
+
+
+def test_a_body_that_is_not_a_push_envelope_is_answered_400_over_http(stack):
+    assert stack.post_to_function(b'{"message": {"data": ""}}') == 400
+    assert stack.post_to_function(b"<html>") == 400
 
 
 def test_check_form_prints_how_each_question_resolved(stack):

@@ -1,7 +1,6 @@
 import pytest
 
 from shared.domain.timestamps import Instant
-from shared.events import FormsNotification
 
 
 def test_timestamps_keep_nanoseconds_and_compare_as_times_not_strings():
@@ -30,16 +29,3 @@ def test_dates_are_bangkok_calendar_days(utc, bangkok_day):
 def test_malformed_timestamps_are_rejected():
     with pytest.raises(ValueError):
         Instant.parse("5 มกราคม 2567")
-
-
-def test_a_watch_message_with_empty_or_missing_data_is_read_from_its_attributes():
-    attributes = {"eventType": "RESPONSES", "formId": "f1", "watchId": "w1"}
-    for message in ({"data": "", "attributes": attributes, "messageId": "7"},
-                    {"attributes": attributes, "message_id": "7"}):
-        notification = FormsNotification.from_cloud_event_data({"message": message})
-        assert (notification.event_type, notification.form_id, notification.message_id) == ("RESPONSES", "f1", "7")
-
-
-def test_a_message_without_the_watch_attributes_is_rejected():
-    with pytest.raises(ValueError):
-        FormsNotification.from_cloud_event_data({"message": {"data": ""}})

@@ -1,0 +1,29 @@
+"""The JSON shapes Google documents for what we receive, kept in tests/fixtures/google/
+(each file's source is cited in that folder's README)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "google"
+
+
+@cache
+def _read(name: str) -> Any:
+    return json.loads((FOLDER / name).read_text(encoding="utf-8"))
+
+
+def shape(name: str) -> Any:
+    """A fresh copy of tests/fixtures/google/<name>, safe to change in a test."""
+    return copy.deepcopy(_read(name))
+
+
+def push_envelope(form_id: str, event_type: str = "RESPONSES", name: str = "pubsub-push-attribute-only.json") -> Any:
+    """A documented push envelope, carrying a watch message for ``form_id``."""
+    body = shape(name)
+    body["message"]["attributes"].update(formId=form_id, eventType=event_type)
+    return body

@@ -1,0 +1,63 @@
+"""Reading the Pub/Sub push request of a Forms watch message, in every shape it comes in."""
+
+import pytest
+from pydantic import ValidationError
+
+from shared.events import FormsNotification
+from tests.support.google_shapes import push_envelope, shape
+
+
+def test_googles_attribute_only_push_without_data_is_a_notification():
+    body = shape("pubsub-push-attribute-only.json")
+    assert "data" not in body["message"]
+    notification = FormsNotification.from_push(body)
+    assert (notification.event_type, notification.form_id, notification.watch_id, notification.message_id) == (
+        "RESPONSES", "FORM_ID", "WATCH_ID", "2070443601311540")
+    assert notification.delivery_attempt is None
+
+
+def test_the_emulators_empty_data_is_accepted_too():
+    notification = FormsNotification.from_push(shape("pubsub-emulator-push.json"))
+    assert (notification.form_id, notification.message_id) == ("FORM_ID", "1")
+
+
+def test_a_base64_payload_is_tolerated_and_ignored():
+    body = push_envelope("f1")
+    body["message"]["data"] = "SGVsbG8="
+    assert FormsNotification.from_push(body).form_id == "f1"
+
+
+def test_the_delivery_attempt_of_a_dead_letter_subscription_is_kept():
+    notification = FormsNotification.from_push(shape("pubsub-push-dead-letter-policy.json"))
+    assert notification.delivery_attempt == 5
+
+
+def test_attributes_alone_make_a_notification_without_ids_subscription_or_times():
+    body = {"message": {"attributes": {"eventType": "SCHEMA", "formId": "f1"}}}
+    notification = FormsNotification.from_push(body)
+    assert (notification.event_type, notification.form_id, notification.message_id, notification.watch_id) == (
+        "SCHEMA", "f1", "", "")
+
+
+def test_snake_case_ids_are_read_as_well_as_camel_case():
+    body = push_envelope("f1")
+    del body["message"]["messageId"]
+    assert FormsNotification.from_push(body).message_id == "2070443601311540"
+
+
+@pytest.mark.parametrize("body", [
+    None,
+    "not json at all",
+    [],
+    {},
+    {"message": {}},
+    {"message": {"data": ""}},
+    {"message": {"attributes": {"formId": "f1"}}},
+    {"message": {"attributes": {"eventType": "RESPONSES", "formId": ""}}},
+    {"message": {"attributes": "eventType=RESPONSES"}},
+    {"subscription": "projects/p/subscriptions/s"},
+], ids=["null", "text", "list", "empty", "no-attributes", "data-only", "no-event-type", "empty-form-id",
+        "attributes-not-a-map", "no-message"])
+def test_a_body_that_is_not_a_watch_push_envelope_is_rejected(body):
+    with pytest.raises(ValidationError):
+        FormsNotification.from_push(body)
