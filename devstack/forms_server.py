@@ -5,6 +5,13 @@ behaves as the API does where our code depends on it: `timestamp > T` and
 `timestamp >= T` filters at nanosecond precision on lastSubmittedTime, pages
 with tokens bound to their filter, an edit keeping its responseId. It also
 counts listings and can be told to be slow or to fail, for tests.
+
+It is as strict as the real API where we know how the real API refuses: a
+caller the form is not shared with as editor gets 403 PERMISSION_DENIED on
+every method; deleting a watch that does not exist answers 403 "Watch not
+found or permission denied" (as observed on the real API, not 404); a second
+watch of one event type answers 400 FAILED_PRECONDITION. Error bodies are
+Google's documented ones, from tests/fixtures/google/.
 """
 
 from __future__ import annotations
@@ -38,7 +45,11 @@ class FormsState:
         self.list_calls = 0
         self.get_calls = 0
         self.list_delay = 0.0
-        self.fail_next: list[int] = []  # HTTP statuses to answer the next calls with
+        # The next calls fail: an HTTP status or the name of an error fixture ("429-resource-exhausted"),
+        # optionally for one HTTP method only: ("DELETE", "403-watch-not-found").
+        self.fail_next: list[int | str | tuple[str, int | str]] = []
+        # "editor" reads responses and owns watches; a "responder" (a Drive reader of a form) may not.
+        self.access = "editor"
         self.watches: dict[str, dict[str, Any]] = {}
         self.watch_calls: list[str] = []  # "create RESPONSES", "renew <id>", "delete <id>"
 
@@ -64,17 +75,28 @@ class FormsServer(LocalHttpServer):
 
 def _handler(state: FormsState) -> type[JsonHandler]:
     class Handler(JsonHandler):
+        def _refused(self) -> bool:
+            with state.lock:
+                failure = _next_failure(state, self.command)
+                access = state.access
+            if isinstance(failure, int):
+                self._error(failure)
+            elif failure:
+                self._google_error(failure)
+            elif access != "editor":
+                self._google_error("403-permission-denied")
+            return bool(failure) or access != "editor"
+
         def do_GET(self) -> None:
+            if self._refused():
+                return None
             url = urlparse(self.path)
             query = {k: v[0] for k, v in parse_qs(url.query).items()}
-            with state.lock:
-                if state.fail_next:
-                    return self._error(state.fail_next.pop(0), "injected failure")
             if match := _FORM.match(url.path):
                 with state.lock:
                     state.get_calls += 1
                     if match.group(1) != state.form.get("formId"):
-                        return self._error(404, "Requested entity was not found.")
+                        return self._error(404)
                     return self._json(200, state.form)
             if match := _RESPONSES.match(url.path):
                 return self._list(match.group(1), query)
@@ -84,6 +106,8 @@ def _handler(state: FormsState) -> type[JsonHandler]:
             return self._error(404, "no such method")
 
         def do_POST(self) -> None:
+            if self._refused():
+                return None
             path = urlparse(self.path).path
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
             now = time.time_ns()
@@ -91,7 +115,7 @@ def _handler(state: FormsState) -> type[JsonHandler]:
                 if _WATCHES.match(path):
                     watch = body["watch"]
                     if any(w["eventType"] == watch["eventType"] for w in state.watches.values()):
-                        return self._error(400, "A watch of this event type already exists for this form")
+                        return self._google_error("400-failed-precondition")
                     watch_id = f"watch-{len(state.watch_calls) + 1}"
                     state.watch_calls.append(f"create {watch['eventType']}")
                     created = {**watch, "id": watch_id, "createTime": Instant(now).rfc3339(),
@@ -103,19 +127,23 @@ def _handler(state: FormsState) -> type[JsonHandler]:
                     watch = state.watches.get(match.group(2))
                     state.watch_calls.append(f"renew {match.group(2)}")
                     if watch is None or Instant.parse(watch["expireTime"]).ns <= now:
-                        return self._error(404, "Requested entity was not found.")
+                        return self._error(404)
                     watch["expireTime"] = Instant(now + WATCH_LIFETIME_NS).rfc3339()
                     return self._json(200, watch)
             return self._error(404, "no such method")
 
         def do_DELETE(self) -> None:
+            if self._refused():
+                return None
             match = _WATCH.match(urlparse(self.path).path)
+            if not match:
+                return self._error(404, "no such method")
             with state.lock:
-                if match and match.group(2) in state.watches:
-                    state.watch_calls.append(f"delete {match.group(2)}")
-                    del state.watches[match.group(2)]
+                state.watch_calls.append(f"delete {match.group(2)}")
+                if state.watches.pop(match.group(2), None) is not None:
                     return self._json(200, {})
-            return self._error(404, "Requested entity was not found.")
+            # What the real API answered for a watch that was gone (not 404).
+            return self._google_error("403-watch-not-found")
 
         def _list(self, form_id: str, query: dict[str, str]) -> None:
             token = query.get("pageToken")
@@ -126,7 +154,7 @@ def _handler(state: FormsState) -> type[JsonHandler]:
                     state.listings += 1
                 delay = state.list_delay
                 if form_id != state.form.get("formId"):
-                    return self._error(404, "Requested entity was not found.")
+                    return self._error(404)
                 items = list(state.responses.values())
             if delay:
                 time.sleep(delay)
@@ -152,6 +180,15 @@ def _handler(state: FormsState) -> type[JsonHandler]:
             return self._json(200, page)
 
     return Handler
+
+
+def _next_failure(state: FormsState, method: str) -> int | str | None:
+    for index, item in enumerate(state.fail_next):
+        wanted, failure = item if isinstance(item, tuple) else (None, item)
+        if wanted in (None, method):
+            del state.fail_next[index]
+            return failure
+    return None
 
 
 def _passes(value: Instant, op: str, bound: Instant) -> bool:

@@ -7,6 +7,7 @@ import contextlib
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Self
 
 
@@ -24,8 +25,33 @@ class JsonHandler(BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(data)
 
-    def _error(self, status: int, message: str) -> None:
-        self._json(status, {"error": {"code": status, "message": message}})
+    def _error(self, status: int, message: str | None = None) -> None:
+        """Google's JSON error body (https://cloud.google.com/apis/design/errors#http_mapping):
+        the documented one for this status from tests/fixtures/google/, else a generic one."""
+        name = ERROR_BY_STATUS.get(status)
+        body = google_error(name) if name else {
+            "error": {"code": status, "message": message or "error", "status": "UNKNOWN"}}
+        if message:
+            body["error"]["message"] = message
+        self._json(status, body)
+
+    def _google_error(self, name: str) -> None:
+        body = google_error(name)
+        self._json(int(body["error"]["code"]), body)
+
+
+GOOGLE_SHAPES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "google"
+# The error each status stands for when a test asks for a status alone.
+ERROR_BY_STATUS = {
+    400: "400-invalid-argument", 403: "403-permission-denied", 404: "404-not-found",
+    429: "429-resource-exhausted", 500: "500-internal", 503: "503-unavailable",
+}
+
+
+def google_error(name: str) -> dict[str, Any]:
+    """A documented error body, tests/fixtures/google/error-<name>.json (a fresh copy)."""
+    body: dict[str, Any] = json.loads((GOOGLE_SHAPES / f"error-{name}.json").read_text(encoding="utf-8"))
+    return body
 
 
 class LocalHttpServer:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from shared.ports import FormsAccessDenied
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m shared", description=__doc__)
@@ -53,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())
         print(f"configuration error: {problems} (see README, Configuration)", file=sys.stderr)
         return 2
+    except FormsAccessDenied as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def _run(args: argparse.Namespace) -> int:

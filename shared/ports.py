@@ -112,8 +112,18 @@ class ResponseStore(Protocol):
     def apply_counter_delta(self, delta: dict[str, int]) -> None: ...
 
 
+class FormsAccessDenied(Exception):
+    """The Forms API refused the reader identity (403 PERMISSION_DENIED): the form is
+    not shared with it as editor. Permanent until someone shares it; the message says how."""
+
+
 class WatchNotFound(Exception):
-    """The watch is gone (an expired watch answers renew with NOT_FOUND)."""
+    """The watch is gone (an expired watch answers renew with NOT_FOUND; deleting a
+    missing watch has answered 403 "Watch not found or permission denied")."""
+
+
+class WatchAlreadyExists(Exception):
+    """A watch of this event type exists already (400 FAILED_PRECONDITION): one per type per form."""
 
 
 class WatchGateway(Protocol):

@@ -46,11 +46,20 @@ def ingest_components() -> IngestComponents:
         credentials = forms_credentials(
             settings.forms_reader_service_account, settings.forms_oauth_client_id,
             _secret(settings.forms_oauth_client_secret), _secret(settings.forms_oauth_refresh_token))
-        forms = FormsApiGateway(settings.form_id, endpoint=settings.forms_api_endpoint, credentials=credentials)
+        forms = FormsApiGateway(settings.form_id, endpoint=settings.forms_api_endpoint, credentials=credentials,
+                                identity=forms_identity(settings))
         mappings = MappingProvider(store, forms, ttl_seconds=settings.form_mapping_ttl_seconds)
         _built[key] = IngestComponents(settings, store, forms, mappings)
     return _built[key]
 
+
+def forms_identity(settings: IngestSettings) -> str:
+    """Who the form must be shared with (as editor), in the words an operator acts on."""
+    if settings.forms_oauth_refresh_token is not None:
+        return "the Google account whose refresh token is FORMS_OAUTH_REFRESH_TOKEN"
+    if settings.forms_reader_service_account:
+        return settings.forms_reader_service_account
+    return "the account of the Application Default Credentials"
 
 
 def _secret(value: SecretStr | None) -> str | None:

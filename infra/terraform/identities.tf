@@ -16,8 +16,10 @@ resource "google_service_account" "function" {
   display_name = each.value
 }
 
-# The identity the form is shared with (Viewer). The functions that call the
-# Forms API act as it by impersonation, so sharing the form with one account is enough.
+# The identity the form is shared with, as editor: reading responses and owning a
+# watch need edit access (a Drive reader of a form is a responder; Google's push
+# guide: notifications stop when the owner "loses edit access"). The functions that
+# call the Forms API act as it by impersonation, so one share is enough.
 resource "google_service_account" "forms_reader" {
   account_id   = "forms-reader"
   display_name = "Reads the Google Form and owns its watches (share the form with it)"

@@ -1,5 +1,5 @@
 output "forms_reader_email" {
-  description = "Share the Google Form with this account (Viewer) before the first `watch ensure`."
+  description = "Share the Google Form with this account as EDITOR before the first `watch ensure` (a viewer of a form is only a responder: it can neither read responses nor own a watch). A Workspace policy may block sharing with a service account; then use forms_auth = \"refresh_token\" (README)."
   value       = google_service_account.forms_reader.email
 }
 

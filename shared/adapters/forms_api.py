@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -13,21 +14,24 @@ from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
 from shared.domain.timestamps import Instant
-from shared.ports import TransientError, WatchNotFound
+from shared.ports import FormsAccessDenied, TransientError, WatchAlreadyExists, WatchNotFound
 
+# forms.get, responses.list and watches.* all accept these two; the restricted
+# drive.readonly scope is not needed (watches.create lists the Forms scopes among
+# its accepted ones: https://developers.google.com/workspace/forms/api/reference/rest/v1/forms.watches/create).
 SCOPES = [
     "https://www.googleapis.com/auth/forms.body.readonly",
     "https://www.googleapis.com/auth/forms.responses.readonly",
 ]
-# Creating a watch needs one of the Drive or Forms scopes; readonly ones suffice.
-WATCH_SCOPES = [*SCOPES, "https://www.googleapis.com/auth/drive.readonly"]
 _RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 
 
 class FormsApiGateway:
     def __init__(self, form_id: str, endpoint: str | None = None, page_size: int = 0,
-                 credentials: Callable[[], Credentials] | None = None) -> None:
+                 credentials: Callable[[], Credentials] | None = None,
+                 identity: str = "the identity the functions read the form as") -> None:
         self._form_id = form_id
+        self._identity = identity  # named in error messages: who the form must be shared with
         self._endpoint = endpoint
         self._page_size = page_size
         self._credentials = credentials
@@ -45,14 +49,14 @@ class FormsApiGateway:
             elif self._credentials is not None:
                 credentials = self._credentials()
             else:
-                credentials, _ = google.auth.default(scopes=WATCH_SCOPES)
+                credentials, _ = google.auth.default(scopes=SCOPES)
             service = build("forms", "v1", credentials=credentials, client_options=options,
                             cache_discovery=False, static_discovery=True)
             self._local.service = service
         return service.forms()
 
     def get_form(self) -> dict[str, Any]:
-        form: dict[str, Any] = _execute(self._forms().get(formId=self._form_id))
+        form: dict[str, Any] = self._execute(self._forms().get(formId=self._form_id))
         return form
 
     def list_responses(self, after: Instant | None = None) -> Iterator[dict[str, Any]]:
@@ -64,7 +68,7 @@ class FormsApiGateway:
         responses = self._forms().responses()
         page_token = None
         while True:
-            page = _execute(responses.list(**params, pageToken=page_token) if page_token
+            page = self._execute(responses.list(**params, pageToken=page_token) if page_token
                             else responses.list(**params))
             yield from page.get("responses", [])
             page_token = page.get("nextPageToken")
@@ -75,17 +79,24 @@ class FormsApiGateway:
     # --- watches (WatchGateway) ---
 
     def list_watches(self) -> list[dict[str, Any]]:
-        watches: list[dict[str, Any]] = _execute(self._forms().watches().list(formId=self._form_id)).get("watches", [])
+        watches: list[dict[str, Any]] = self._execute(
+            self._forms().watches().list(formId=self._form_id)).get("watches", [])
         return watches
 
     def create_watch(self, event_type: str, topic: str) -> dict[str, Any]:
         body = {"watch": {"target": {"topic": {"topicName": topic}}, "eventType": event_type}}
-        created: dict[str, Any] = _execute(self._forms().watches().create(formId=self._form_id, body=body))
+        try:
+            created: dict[str, Any] = self._execute(self._forms().watches().create(formId=self._form_id, body=body))
+        except HttpError as exc:
+            if _status(exc) == (400, "FAILED_PRECONDITION"):
+                raise WatchAlreadyExists(event_type) from exc
+            raise
         return created
 
     def renew_watch(self, watch_id: str) -> dict[str, Any]:
         try:
-            renewed: dict[str, Any] = _execute(self._forms().watches().renew(formId=self._form_id, watchId=watch_id))
+            renewed: dict[str, Any] = self._execute(
+                self._forms().watches().renew(formId=self._form_id, watchId=watch_id), watch_call=True)
         except HttpError as exc:
             if exc.resp.status == 404:
                 raise WatchNotFound(watch_id) from exc
@@ -94,22 +105,47 @@ class FormsApiGateway:
 
     def delete_watch(self, watch_id: str) -> None:
         try:
-            _execute(self._forms().watches().delete(formId=self._form_id, watchId=watch_id))
+            self._execute(self._forms().watches().delete(formId=self._form_id, watchId=watch_id), watch_call=True)
         except HttpError as exc:
-            if exc.resp.status == 404:
+            if exc.resp.status in (403, 404):  # the real API has answered 403 for a watch that was gone
                 raise WatchNotFound(watch_id) from exc
             raise
 
+    def _execute(self, request: Any, watch_call: bool = False) -> Any:
+        """Run a request with the client's own backoff (2 retries on 429 and 5xx), then
+        turn what remains into the errors the services handle."""
+        try:
+            return request.execute(num_retries=2)
+        except HttpError as exc:
+            code, status = _status(exc)
+            if code in _RETRYABLE_STATUS:
+                raise TransientError(f"Forms API answered {code} {status} after retries") from exc
+            if status == "PERMISSION_DENIED" and not (watch_call and "watch" in _message(exc).casefold()):
+                raise FormsAccessDenied(
+                    f"Forms API refused {self._identity} (403 PERMISSION_DENIED) for form {self._form_id}: "
+                    f"share the form with {self._identity} as editor (a viewer is only a responder "
+                    "and can neither read responses nor own a watch)") from exc
+            raise
+        except (TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
+            raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc
 
-def _execute(request: Any) -> Any:
+
+def _error_body(exc: HttpError) -> dict[str, Any]:
     try:
-        return request.execute(num_retries=2)
-    except HttpError as exc:
-        if exc.resp.status in _RETRYABLE_STATUS:
-            raise TransientError(f"Forms API answered {exc.resp.status}") from exc
-        raise
-    except (TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
-        raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc
+        body = json.loads(exc.content or b"{}")
+    except ValueError:
+        return {}
+    error = body.get("error") if isinstance(body, dict) else None
+    return error if isinstance(error, dict) else {}
+
+
+def _status(exc: HttpError) -> tuple[int, str]:
+    """(HTTP code, canonical status such as "PERMISSION_DENIED") of a Google JSON error."""
+    return int(exc.resp.status), str(_error_body(exc).get("status", ""))
+
+
+def _message(exc: HttpError) -> str:
+    return str(_error_body(exc).get("message", ""))
 
 
 def forms_credentials(
@@ -124,7 +160,7 @@ def forms_credentials(
             credentials: Credentials = UserCredentials(  # type: ignore[no-untyped-call]
                 None, refresh_token=oauth_refresh_token, client_id=oauth_client_id,
                 client_secret=oauth_client_secret, token_uri="https://oauth2.googleapis.com/token",
-                scopes=WATCH_SCOPES)
+                scopes=SCOPES)
             return credentials
         return user
     if reader_account:
@@ -133,7 +169,7 @@ def forms_credentials(
 
             source, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/cloud-platform"])
             credentials: Credentials = impersonated_credentials.Credentials(  # type: ignore[no-untyped-call]
-                source_credentials=source, target_principal=reader_account, target_scopes=WATCH_SCOPES)
+                source_credentials=source, target_principal=reader_account, target_scopes=SCOPES)
             return credentials
         return impersonated
     return None

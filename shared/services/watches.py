@@ -10,7 +10,7 @@ from typing import Any
 
 from shared import logs
 from shared.domain.timestamps import Instant
-from shared.ports import WatchGateway, WatchNotFound, WatchRecorder
+from shared.ports import WatchAlreadyExists, WatchGateway, WatchNotFound, WatchRecorder
 
 EVENT_TYPES = ("RESPONSES", "SCHEMA")
 RENEW_WITHIN = timedelta(hours=48)
@@ -19,12 +19,23 @@ RENEW_WITHIN = timedelta(hours=48)
 @dataclass(frozen=True)
 class WatchAction:
     event_type: str
-    action: str  # "kept", "created", "renewed", "recreated"
+    action: str  # "kept", "created", "renewed", "recreated", "found" (created meanwhile by another run)
     watch: dict[str, Any]
 
 
 def _expires(watch: dict[str, Any]) -> datetime:
     return Instant.parse(watch["expireTime"]).to_datetime()
+
+
+def _create(gateway: WatchGateway, event_type: str, topic: str, action: str) -> WatchAction:
+    try:
+        return WatchAction(event_type, action, gateway.create_watch(event_type, topic))
+    except WatchAlreadyExists:
+        # Another run (or the operator) created it since we listed: one per type is allowed, so use it.
+        existing = [w for w in gateway.list_watches() if w.get("eventType") == event_type]
+        if not existing:
+            raise
+        return WatchAction(event_type, "found", existing[0])
 
 
 def ensure_watches(gateway: WatchGateway, recorder: WatchRecorder, topic: str, now: datetime) -> list[WatchAction]:
@@ -35,17 +46,17 @@ def ensure_watches(gateway: WatchGateway, recorder: WatchRecorder, topic: str, n
     for event_type in EVENT_TYPES:
         watch = existing.get(event_type)
         if watch is None:
-            actions.append(WatchAction(event_type, "created", gateway.create_watch(event_type, topic)))
+            actions.append(_create(gateway, event_type, topic, "created"))
         elif watch.get("state") == "SUSPENDED" or _expires(watch) <= now:
             # A suspended watch (errorType says why, e.g. the form's access was lost) does not resume.
             with contextlib.suppress(WatchNotFound):
                 gateway.delete_watch(watch["id"])
-            actions.append(WatchAction(event_type, "recreated", gateway.create_watch(event_type, topic)))
+            actions.append(_create(gateway, event_type, topic, "recreated"))
         elif _expires(watch) - now < RENEW_WITHIN:
             try:
                 actions.append(WatchAction(event_type, "renewed", gateway.renew_watch(watch["id"])))
             except WatchNotFound:
-                actions.append(WatchAction(event_type, "recreated", gateway.create_watch(event_type, topic)))
+                actions.append(_create(gateway, event_type, topic, "recreated"))
         else:
             actions.append(WatchAction(event_type, "kept", watch))
     recorder.record_watches({

@@ -12,8 +12,28 @@ def test_googles_attribute_only_push_without_data_is_a_notification():
     assert "data" not in body["message"]
     notification = FormsNotification.from_push(body)
     assert (notification.event_type, notification.form_id, notification.watch_id, notification.message_id) == (
-        "RESPONSES", "FORM_ID", "WATCH_ID", "2070443601311540")
+        "RESPONSES", "18Xgmr4XQb-l0ypfCNGQoHAw2o82foMr8J0HPHdagS6g", "5d7e5690-b1ff-41ce-8afb-b469912efd7d",
+        "767467004397")
     assert notification.delivery_attempt is None
+
+
+def test_the_push_fixture_wraps_exactly_the_notification_the_forms_guide_shows():
+    for event_type, name in (("RESPONSES", "forms-watch-notification.json"),
+                             ("SCHEMA", "forms-watch-notification-schema.json")):
+        guide = shape(name)
+        pushed = push_envelope(guide["attributes"]["formId"], event_type)["message"]
+        assert pushed["attributes"]["eventType"] == guide["attributes"]["eventType"] == event_type
+        assert "data" not in guide and "data" not in pushed
+        assert FormsNotification.from_push({"message": guide}).form_id == guide["attributes"]["formId"]
+
+
+def test_googles_example_with_every_field_is_read_though_it_is_not_a_watch_message_with_its_attributes():
+    body = shape("pubsub-push-documented-example.json")
+    with pytest.raises(ValidationError):  # its attributes are {"key": "value"}: no formId, no eventType
+        FormsNotification.from_push(body)
+    body["message"]["attributes"] = {"eventType": "RESPONSES", "formId": "f1"}
+    notification = FormsNotification.from_push(body)
+    assert (notification.delivery_attempt, notification.message_id) == (5, "2070443601311540")
 
 
 def test_the_emulators_empty_data_is_accepted_too():
@@ -42,7 +62,7 @@ def test_attributes_alone_make_a_notification_without_ids_subscription_or_times(
 def test_snake_case_ids_are_read_as_well_as_camel_case():
     body = push_envelope("f1")
     del body["message"]["messageId"]
-    assert FormsNotification.from_push(body).message_id == "2070443601311540"
+    assert FormsNotification.from_push(body).message_id == "767467004397"
 
 
 @pytest.mark.parametrize("body", [
