@@ -1,5 +1,11 @@
+# Not on by default in a new project: IAM (service accounts), Cloud Resource Manager
+# (project IAM and the project data source), Pub/Sub, and the rest below
+# (https://cloud.google.com/service-usage/docs/enabled-service). Every resource
+# waits for this, through depends_on or a reference (tests/unit/test_terraform.py).
 locals {
   services = [
+    "iam.googleapis.com",
+    "cloudresourcemanager.googleapis.com",
     "cloudfunctions.googleapis.com",
     "run.googleapis.com",
     "cloudbuild.googleapis.com",

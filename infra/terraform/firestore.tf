@@ -12,6 +12,7 @@ resource "google_firestore_backup_schedule" "daily" {
   database  = google_firestore_database.main.name
   retention = "1209600s" # 14 days
   daily_recurrence {}
+  depends_on = [google_project_service.enabled]
 }
 
 # The digest's "edited on D" query: last_submitted_date == D and submission_date < D.
@@ -30,6 +31,8 @@ resource "google_firestore_index" "edited_on_day" {
 }
 
 # Client SDKs (web, mobile) get nothing: the console and the server SDK go through IAM.
+# Released explicitly because Google does not document which rules a database created
+# through the API starts with; the release makes "deny all" a fact, not an assumption.
 resource "google_firebaserules_ruleset" "firestore" {
   source {
     files {
@@ -41,6 +44,8 @@ resource "google_firebaserules_ruleset" "firestore" {
 }
 
 resource "google_firebaserules_release" "firestore" {
-  name         = "cloud.firestore"
-  ruleset_name = google_firebaserules_ruleset.firestore.name
+  name = "cloud.firestore"
+  # The API wants the full projects/P/rulesets/ID: that is the ruleset's id; its
+  # name is the bare generated id (provider docs, firebaserules_release, firestore_release).
+  ruleset_name = google_firebaserules_ruleset.firestore.id
 }

@@ -10,6 +10,7 @@ resource "google_storage_bucket" "sources" {
   versioning {
     enabled = true
   }
+  depends_on = [google_project_service.enabled]
   lifecycle_rule {
     condition {
       num_newer_versions = 5
@@ -130,7 +131,16 @@ resource "google_cloudfunctions2_function" "fn" {
     }
   }
 
-  depends_on = [google_project_service.enabled, google_secret_manager_secret.credential]
+  # Cloud Run checks at deploy time that the runtime account may read every secret
+  # an environment variable names, and reads it before an instance starts
+  # (https://cloud.google.com/run/docs/configuring/secrets): the grants first, and
+  # in the refresh-token modes the secret versions too (README, two-phase apply).
+  depends_on = [
+    google_project_service.enabled,
+    time_sleep.builder_roles_propagate,
+    google_secret_manager_secret_iam_member.digest_reads_gmail,
+    google_secret_manager_secret_iam_member.forms_callers_read_forms,
+  ]
 }
 
 # Only our own invokers may call the functions: no allUsers, no allAuthenticatedUsers.

@@ -14,6 +14,7 @@ resource "google_service_account" "function" {
   for_each     = local.function_accounts
   account_id   = "fn-${each.key}"
   display_name = each.value
+  depends_on   = [google_project_service.enabled]
 }
 
 # The identity the form is shared with, as editor: reading responses and owning a
@@ -22,7 +23,8 @@ resource "google_service_account" "function" {
 # call the Forms API act as it by impersonation, so one share is enough.
 resource "google_service_account" "forms_reader" {
   account_id   = "forms-reader"
-  display_name = "Reads the Google Form and owns its watches (share the form with it)"
+  display_name = "Reads the Google Form and owns its watches (share the form with it as editor)"
+  depends_on   = [google_project_service.enabled]
 }
 
 # Domain-wide delegation for gmail.send is granted to this account's client id
@@ -31,21 +33,25 @@ resource "google_service_account" "forms_reader" {
 resource "google_service_account" "gmail_sender" {
   account_id   = "gmail-digest-sender"
   display_name = "Sends the digest as the ministry mailbox (domain-wide delegation)"
+  depends_on   = [google_project_service.enabled]
 }
 
 resource "google_service_account" "scheduler" {
   account_id   = "scheduler-invoker"
   display_name = "Cloud Scheduler: calls reconcile, digest and watch renewal with OIDC"
+  depends_on   = [google_project_service.enabled]
 }
 
 resource "google_service_account" "pubsub_push" {
   account_id   = "pubsub-push-invoker"
   display_name = "Pub/Sub push: calls the ingest function with OIDC"
+  depends_on   = [google_project_service.enabled]
 }
 
 resource "google_service_account" "builder" {
   account_id   = "fn-builder"
   display_name = "Builds the functions' containers (instead of the default compute account)"
+  depends_on   = [google_project_service.enabled]
 }
 
 resource "google_project_iam_member" "firestore_user" {
@@ -68,11 +74,21 @@ resource "google_service_account_iam_member" "digest_signs_as_sender" {
   member             = "serviceAccount:${google_service_account.function["digest"].email}"
 }
 
+# The roles Google documents for a custom build service account
+# (https://cloud.google.com/run/docs/configuring/services/build-service-account),
+# as the provider's cloudfunctions2 "basic builder" example grants them.
 resource "google_project_iam_member" "builder" {
-  for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer", "roles/storage.objectViewer"])
+  for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer", "roles/storage.objectAdmin"])
   project  = var.project_id
   role     = each.value
   member   = "serviceAccount:${google_service_account.builder.email}"
+}
+
+# IAM grants take time to reach the build; the provider's example waits 60 s
+# before creating a function built by such an account.
+resource "time_sleep" "builder_roles_propagate" {
+  create_duration = "60s"
+  depends_on      = [google_project_iam_member.builder]
 }
 
 resource "google_project_iam_member" "functions_write_logs" {

@@ -4,10 +4,12 @@ resource "google_monitoring_notification_channel" "operator" {
   labels = {
     email_address = var.alert_email
   }
+  depends_on = [google_project_service.enabled]
 }
 
 # Any ERROR from our functions: a failed ingest, a reconcile refusing a mass delete,
-# a broken form mapping, a digest send failed or in doubt, a missing digest.
+# a broken form mapping, a digest send failed or in doubt. Not "digest missing":
+# that one has its own policy below, so the operator gets one alert for it, not two.
 resource "google_monitoring_alert_policy" "function_errors" {
   display_name = "LAO reports: function errors"
   combiner     = "OR"
@@ -18,6 +20,7 @@ resource "google_monitoring_alert_policy" "function_errors" {
         "resource.type=\"cloud_run_revision\"",
         "resource.labels.service_name=(\"ingest\" OR \"reconcile\" OR \"digest\" OR \"watch-renewal\")",
         "severity>=ERROR",
+        "NOT jsonPayload.message=\"digest missing\"",
       ])
     }
   }
@@ -65,6 +68,41 @@ resource "google_monitoring_alert_policy" "dead_letters" {
         per_series_aligner = "ALIGN_MAX"
       }
     }
+  }
+  notification_channels = [google_monitoring_notification_channel.operator.id]
+}
+
+# Pushes the ingest function did not acknowledge: a 4xx (a body it refused, an
+# auth or routing failure) is logged by Pub/Sub at WARNING, not as a function
+# ERROR, so only this metric sees it
+# (https://cloud.google.com/monitoring/api/metrics_gcp_p_z#gcp-pubsub, DELTA INT64;
+# response_class is one of ack, deadline_exceeded, internal, invalid,
+# remote_server_4xx, remote_server_5xx, unreachable).
+resource "google_monitoring_alert_policy" "push_not_acknowledged" {
+  display_name = "LAO reports: Forms notifications not acknowledged by the ingest function"
+  combiner     = "OR"
+  conditions {
+    display_name = "push requests answered other than ack"
+    condition_threshold {
+      filter = join(" AND ", [
+        "resource.type=\"pubsub_subscription\"",
+        "resource.labels.subscription_id=\"${google_pubsub_subscription.ingest_push.name}\"",
+        "metric.type=\"pubsub.googleapis.com/subscription/push_request_count\"",
+        "metric.labels.response_class!=\"ack\"",
+      ])
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+      aggregations {
+        alignment_period     = "300s"
+        per_series_aligner   = "ALIGN_SUM"
+        cross_series_reducer = "REDUCE_SUM"
+        group_by_fields      = ["resource.labels.subscription_id"]
+      }
+    }
+  }
+  alert_strategy {
+    auto_close = "86400s"
   }
   notification_channels = [google_monitoring_notification_channel.operator.id]
 }

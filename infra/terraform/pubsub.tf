@@ -1,4 +1,6 @@
-data "google_project" "this" {}
+data "google_project" "this" {
+  depends_on = [google_project_service.enabled]
+}
 
 locals {
   pubsub_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
@@ -22,6 +24,7 @@ resource "google_pubsub_topic" "dead_letters" {
   # checkov:skip=CKV_GCP_83: Same messages as forms-watch (attributes only, no personal data); Google-managed encryption is enough.
   name                       = "forms-watch-dead-letters"
   message_retention_duration = "604800s"
+  depends_on                 = [google_project_service.enabled]
 }
 
 # Notifications that failed every delivery attempt wait here for the operator (see the runbook).
@@ -79,8 +82,7 @@ resource "google_pubsub_subscription_iam_member" "agent_acks_forwarded" {
   member       = local.pubsub_agent
 }
 
-resource "google_service_account_iam_member" "agent_mints_push_tokens" {
-  service_account_id = google_service_account.pubsub_push.name
-  role               = "roles/iam.serviceAccountTokenCreator"
-  member             = local.pubsub_agent
-}
+# No Token Creator grant to the Pub/Sub service agent for the OIDC push token: it is
+# needed only where Pub/Sub's service agent was enabled on or before 8 April 2021
+# (Eventarc, "Roles and permissions for Cloud Run functions targets"); this deployment
+# enables Pub/Sub on a new project.

@@ -10,7 +10,7 @@ variable "region" {
 }
 
 variable "firestore_location" {
-  description = "Location of the Firestore database (cannot change after creation)."
+  description = "Location of the Firestore database. It cannot change after the first apply (README, data residency)."
   type        = string
   default     = "asia-southeast1"
 }
@@ -86,13 +86,21 @@ variable "alert_email" {
 }
 
 variable "gmail_oauth_client_id" {
-  description = "OAuth client id for gmail_auth = refresh_token (not secret; the client secret and token are in Secret Manager)."
+  description = "OAuth client id for gmail_auth = refresh_token (not secret; the client secret and token are in Secret Manager). The client must belong to this project."
   type        = string
   default     = ""
+  validation {
+    condition     = var.gmail_auth != "refresh_token" || endswith(var.gmail_oauth_client_id, ".apps.googleusercontent.com")
+    error_message = "gmail_auth = \"refresh_token\" needs gmail_oauth_client_id (an OAuth client id of this project, ending in .apps.googleusercontent.com)."
+  }
 }
 
 variable "forms_oauth_client_id" {
-  description = "OAuth client id for forms_auth = refresh_token."
+  description = "OAuth client id for forms_auth = refresh_token. It must belong to this project: a watch may only publish to a topic of the client's project."
   type        = string
   default     = ""
+  validation {
+    condition     = var.forms_auth != "refresh_token" || endswith(var.forms_oauth_client_id, ".apps.googleusercontent.com")
+    error_message = "forms_auth = \"refresh_token\" needs forms_oauth_client_id (an OAuth client id of this project, ending in .apps.googleusercontent.com)."
+  }
 }

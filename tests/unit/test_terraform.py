@@ -25,7 +25,7 @@ def _unquote(value):
     if isinstance(value, str):
         return value.strip('"')
     if isinstance(value, dict):
-        return {_unquote(k): _unquote(v) for k, v in value.items()}
+        return {_unquote(k): _unquote(v) for k, v in value.items() if k != "__comments__"}
     if isinstance(value, list):
         return [_unquote(v) for v in value]
     return value
@@ -33,16 +33,18 @@ def _unquote(value):
 
 @pytest.fixture(scope="module")
 def tf():
-    merged = {"resource": {}, "locals": {}, "text": ""}
+    merged = {"resource": {}, "data": {}, "locals": {}, "variable": {}, "provider": {}, "terraform": {}, "text": ""}
     for path in sorted(TERRAFORM.glob("*.tf")):
         text = path.read_text(encoding="utf-8")
         merged["text"] += text
         parsed = _unquote(hcl2.loads(text))
-        for block in parsed.get("resource", []):
-            for kind, named in block.items():
-                merged["resource"].setdefault(kind, {}).update(named)
-        for block in parsed.get("locals", []):
-            merged["locals"].update(block)
+        for section in ("resource", "data"):
+            for block in parsed.get(section, []):
+                for kind, named in block.items():
+                    merged[section].setdefault(kind, {}).update(named)
+        for section in ("locals", "variable", "provider", "terraform"):
+            for block in parsed.get(section, []):
+                merged[section].update(block)
     return merged
 
 
@@ -135,3 +137,114 @@ def test_every_checkov_skip_says_why(tf):
     assert skips, "no skips found: update this test if all were removed"
     for check, reason in skips:
         assert reason and len(reason.strip()) >= 40, f"{check} is skipped without a written reason"
+
+
+# --- a fresh project: every rule below was a finding of the review against the provider and Google's docs ---
+
+def _references(block):
+    """Every resource or data source a block names: by reference or in depends_on."""
+    text = str(block)
+    refs = {f"data.{kind}.{name}" for kind, name in re.findall(r"\bdata\.(google_\w+)\.(\w+)", text)}
+    refs |= {f"{kind}.{name}" for kind, name in re.findall(r"(?<!data\.)\b((?:google|time)_\w+)\.(\w+)", text)}
+    return refs
+
+
+def test_every_resource_waits_for_api_enablement_directly_or_through_what_it_references(tf):
+    blocks = {f"{kind}.{name}": block for kind, named in tf["resource"].items() for name, block in named.items()}
+    blocks |= {f"data.{kind}.{name}": block for kind, named in tf["data"].items() for name, block in named.items()}
+    enabled = "google_project_service.enabled"
+
+    def waits(address, seen=()):
+        refs = _references(blocks[address]) & set(blocks)
+        return enabled in refs or any(waits(ref, (*seen, address)) for ref in refs - {*seen, address})
+
+    late = [address for address in blocks if address != enabled and not waits(address)]
+    assert not late, f"these do not wait for the APIs they need: {late}"
+
+
+def test_the_apis_a_new_project_lacks_are_enabled(tf):
+    services = set(tf["locals"]["services"])
+    assert {"iam.googleapis.com", "cloudresourcemanager.googleapis.com", "pubsub.googleapis.com",
+            "firebaserules.googleapis.com", "secretmanager.googleapis.com"} <= services
+
+
+def test_the_rules_release_names_its_ruleset_by_the_full_id(tf):
+    release = tf["resource"]["google_firebaserules_release"]["firestore"]
+    assert release["ruleset_name"] == "${google_firebaserules_ruleset.firestore.id}"
+
+
+def test_requests_are_billed_to_this_project_so_the_rules_api_accepts_a_users_login(tf):
+    provider = tf["provider"]["google"]
+    assert provider["user_project_override"] is True
+    assert provider["billing_project"] == "${var.project_id}"
+
+
+def test_the_builder_has_the_documented_roles_and_functions_wait_for_them_to_propagate(tf):
+    roles = tf["resource"]["google_project_iam_member"]["builder"]["for_each"]
+    assert set(re.findall(r"roles/[\w.]+", roles)) == {
+        "roles/logging.logWriter", "roles/artifactregistry.writer", "roles/storage.objectAdmin"}
+    wait = tf["resource"]["time_sleep"]["builder_roles_propagate"]
+    assert int(wait["create_duration"].rstrip("s")) >= 60
+    assert wait["depends_on"] == ["${google_project_iam_member.builder}"]
+    depends = tf["resource"]["google_cloudfunctions2_function"]["fn"]["depends_on"]
+    assert "${time_sleep.builder_roles_propagate}" in depends
+
+
+def test_functions_are_created_after_their_accounts_may_read_the_secrets_they_name(tf):
+    depends = set(tf["resource"]["google_cloudfunctions2_function"]["fn"]["depends_on"])
+    grants = {f"${{google_secret_manager_secret_iam_member.{name}}}"
+              for name in tf["resource"]["google_secret_manager_secret_iam_member"]}
+    assert grants and grants <= depends
+
+
+def test_the_pubsub_service_agent_gets_no_token_creator_grant(tf):
+    for kind in ("google_service_account_iam_member", "google_project_iam_member"):
+        for name, grant in tf["resource"].get(kind, {}).items():
+            assert not (grant["member"] == "${local.pubsub_agent}"
+                        and grant["role"] == "roles/iam.serviceAccountTokenCreator"), name
+
+
+def _validation_holds(condition, variables):
+    """Evaluate a validation condition of the form used here (==, !=, ||, &&, endswith)."""
+    expression = condition.removeprefix("${").removesuffix("}")
+    expression = re.sub(r"\bvar\.(\w+)", r"var['\1']", expression)
+    expression = expression.replace("||", " or ").replace("&&", " and ")
+    return eval(expression, {"endswith": str.endswith, "var": variables})  # test-only, our own files
+
+
+@pytest.mark.parametrize("product", ["forms", "gmail"])
+def test_a_refresh_token_mode_without_its_oauth_client_id_is_refused_at_plan_time(tf, product):
+    auth, client = f"{product}_auth", f"{product}_oauth_client_id"
+    (validation,) = tf["variable"][client]["validation"]
+    other_mode = "service_account" if product == "forms" else "delegation"
+    assert not _validation_holds(validation["condition"], {auth: "refresh_token", client: ""})
+    assert _validation_holds(validation["condition"], {auth: "refresh_token", client: "1-a.apps.googleusercontent.com"})
+    assert _validation_holds(validation["condition"], {auth: other_mode, client: ""})
+    assert tf["terraform"]["required_version"] == ">= 1.9"  # validations that name another variable
+
+
+def test_state_lives_in_a_gcs_backend(tf):
+    (backend,) = tf["terraform"]["backend"]
+    assert "gcs" in backend
+
+
+def test_pushes_the_ingest_function_does_not_acknowledge_raise_an_alert(tf):
+    policy = tf["resource"]["google_monitoring_alert_policy"]["push_not_acknowledged"]
+    condition = policy["conditions"][0]["condition_threshold"][0]
+    assert "pubsub.googleapis.com/subscription/push_request_count" in condition["filter"]
+    assert 'metric.labels.response_class!=\\"ack\\"' in condition["filter"]
+    assert "google_pubsub_subscription.ingest_push.name" in condition["filter"]
+    assert condition["aggregations"][0]["per_series_aligner"] == "ALIGN_SUM"  # a DELTA metric
+
+
+def test_a_missing_digest_raises_exactly_one_alert(tf):
+    matching = []
+    for name, policy in tf["resource"]["google_monitoring_alert_policy"].items():
+        log = policy["conditions"][0].get("condition_matched_log")
+        if not log:
+            continue
+        text = log[0]["filter"]
+        excluded = 'NOT jsonPayload.message=\\"digest missing\\"' in text
+        if ("severity>=ERROR" in text or "digest missing" in text) and not excluded:
+            matching.append(name)
+    assert matching == ["digest_missing"]
