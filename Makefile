@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHECKOV_STAMP := .venv-checkov/.installed
 
-.PHONY: venv demo test unit lint typecheck checkov bundles clean sample-data form-json
+.PHONY: venv demo test unit lint typecheck checkov bundles lock clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ checkov: $(CHECKOV_STAMP)
 
 bundles: $(STAMP)
 	$(PY) -m infra.build_bundles
+
+# The deployed bundles install exactly this: every dependency of requirements.txt,
+# resolved for the runtime (python312 on Linux) and pinned with hashes.
+lock: $(STAMP)
+	$(VENV)/bin/uv pip compile requirements.txt --python-version 3.12 --python-platform x86_64-manylinux_2_28 \
+		--generate-hashes --custom-compile-command "make lock" -q -o infra/requirements.lock
 
 unit: $(STAMP)
 	$(PY) -m pytest tests/unit
