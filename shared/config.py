@@ -43,6 +43,10 @@ class DigestSettings(FirestoreSettings):
     digest_include_contacts: bool = Field(default=False, alias="DIGEST_INCLUDE_CONTACTS")
     gmail_api_endpoint: str | None = Field(default=None, alias="GMAIL_API_ENDPOINT")
     gmail_timeout_seconds: float = Field(default=60, gt=0, alias="GMAIL_TIMEOUT_SECONDS")
+    # Only for our local Gmail server: the certificate it serves TLS with (devstack/tls.py).
+    gmail_ca_certs: str | None = Field(default=None, alias="GMAIL_CA_CERTS")
+    # Where OAuth tokens come from; another value only for our local token endpoint.
+    oauth_token_uri: str = Field(default="https://oauth2.googleapis.com/token", alias="GOOGLE_OAUTH_TOKEN_URI")
     # "delegation": a Workspace mailbox through a service account with domain-wide
     # delegation, signed keylessly by the IAM Credentials API; "refresh_token": an
     # OAuth refresh token of the sending account, kept in Secret Manager.

@@ -55,7 +55,11 @@ class DigestLedger(Protocol):
 
 
 class SendOutcomeUnknown(Exception):
-    """The send timed out: the message may or may not have gone."""
+    """The send timed out or its connection was lost: the message may or may not have gone."""
+
+
+class MailerAuthFailed(Exception):
+    """The token endpoint refused the sender's credential; the message says why and how to fix it."""
 
 
 class Mailer(Protocol):

@@ -21,7 +21,7 @@ class DigestComponents:
     def mailer(self) -> GmailMailer:
         """Built only when sending: writing an outbox needs no mail credentials."""
         return GmailMailer(gmail_credentials(self.settings), self.settings.gmail_api_endpoint,
-                           self.settings.gmail_timeout_seconds)
+                           self.settings.gmail_timeout_seconds, self.settings.gmail_ca_certs)
 
 
 def digest_components() -> DigestComponents:

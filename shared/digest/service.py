@@ -12,7 +12,7 @@ from shared import logs
 from shared.digest.content import DigestContent, build_content
 from shared.digest.message import build_message, message_id
 from shared.digest.model import DigestData
-from shared.digest.ports import DigestLedger, DigestReader, Mailer, SendOutcomeUnknown
+from shared.digest.ports import DigestLedger, DigestReader, Mailer, MailerAuthFailed, SendOutcomeUnknown
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
 from shared.digest.workbook import build_workbook
@@ -103,6 +103,10 @@ def send_digest(
         ledger.mark_failed(claim, in_doubt=True, error=str(exc), message_id=mid)
         logs.error("digest send in doubt: will be resent with the same Message-ID", day=day.isoformat(),
                    message_id=mid)
+        raise
+    except MailerAuthFailed as exc:
+        ledger.mark_failed(claim, in_doubt=False, error=str(exc), message_id=mid)
+        logs.error("digest send failed: the mail credential was refused", day=day.isoformat(), cause=str(exc))
         raise
     except Exception as exc:
         ledger.mark_failed(claim, in_doubt=False, error=exc.__class__.__name__, message_id=mid)

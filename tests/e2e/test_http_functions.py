@@ -19,6 +19,7 @@ def environment(project_id, monkeypatch):
     gmail = GmailServer().start()
     for name, value in {"GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
                         "FORMS_API_ENDPOINT": stack.server.endpoint, "GMAIL_API_ENDPOINT": gmail.endpoint,
+                        "GMAIL_CA_CERTS": str(gmail.certificate.cert),
                         "DIGEST_SENDER": "digest@moi.go.th", "DIGEST_RECIPIENTS": "kor-thor@moi.go.th"}.items():
         monkeypatch.setenv(name, value)
     yield stack, gmail

@@ -35,7 +35,7 @@ def digest(stack, gmail):
     class Digest:
         reader = FirestoreDigestReader(db)
         ledger = FirestoreDigestLedger(db)
-        mailer = GmailMailer(AnonymousCredentials(), gmail.endpoint, timeout=2)
+        mailer = GmailMailer(AnonymousCredentials(), gmail.endpoint, timeout=2, ca_certs=str(gmail.certificate.cert))
 
         def send(self, day, **kwargs):
             return send_digest(day, reader=self.reader, ledger=self.ledger, mailer=self.mailer,
