@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-form", help="show how each canonical question resolves on the live form")
 
+    doctor = commands.add_parser("doctor", help="check that the deployment can work (after terraform apply)")
+    doctor.add_argument("--send-test", action="store_true",
+                        help="also send one short test message to DIGEST_SENDER")
+
     watch = commands.add_parser("watch", help="the Forms API watches (RESPONSES, SCHEMA)")
     watch_commands = watch.add_subparsers(dest="watch_command", required=True)
     watch_commands.add_parser("ensure", help="create missing watches, renew expiring ones, recreate dead ones")
@@ -65,6 +69,8 @@ def _run(args: argparse.Namespace) -> int:
         return _digest(args)
     if args.command == "watch":
         return _watch_ensure()
+    if args.command == "doctor":
+        return _doctor(send_test=args.send_test)
     from shared.runtime import ingest_components, store_only
 
     if args.command in ("stats", "recount"):
@@ -150,3 +156,38 @@ def _watch_ensure() -> int:
         print(f"{action.event_type}: {action.action} (id {watch.get('id')}, {watch.get('state')}, "
               f"expires {watch.get('expireTime')})")
     return 0
+
+
+def _doctor(*, send_test: bool) -> int:
+    from shared.digest.message import test_message
+    from shared.digest.runtime import digest_components
+    from shared.runtime import forms_identity, ingest_components
+    from shared.services.doctor import DoctorSetup, OAuthClient, run_checks
+
+    app, digest = ingest_components(), digest_components()
+    settings, mail = app.settings, digest.settings
+    clients = []
+    if settings.forms_oauth_refresh_token is not None:
+        clients.append(OAuthClient("Forms", settings.forms_oauth_client_id or ""))
+    if mail.gmail_auth == "refresh_token":
+        clients.append(OAuthClient("Gmail", mail.gmail_oauth_client_id or ""))
+
+    def project_number() -> str:
+        if settings.google_cloud_project_number:
+            return settings.google_cloud_project_number
+        from shared.adapters.resource_manager import project_number as lookup
+
+        return lookup(settings.google_cloud_project)
+
+    setup = DoctorSetup(project=settings.google_cloud_project, form_id=settings.form_id,
+                        forms_identity=forms_identity(settings), sender=mail.digest_sender,
+                        oauth_clients=tuple(clients), project_number=project_number)
+    now = datetime.now(UTC)
+    failed = 0
+    for result in run_checks(setup, app.store, digest.reader, app.forms, digest.mailer, now,
+                             (lambda: test_message(sender=mail.digest_sender, sent_at=now).as_bytes())
+                             if send_test else None):
+        print(result.line(), flush=True)
+        failed += not result.ok
+    print("all checks passed" if not failed else f"{failed} check(s) FAILED")
+    return 1 if failed else 0

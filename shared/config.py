@@ -16,6 +16,8 @@ class FirestoreSettings(BaseSettings):
     firestore_emulator_host: str | None = Field(default=None, alias="FIRESTORE_EMULATOR_HOST")
     # Expected peak ~2.7 responses/s spread over shards at <=0.5 writes/s each: see README.
     counter_shards: int = Field(default=8, ge=1, le=100, alias="COUNTER_SHARDS")
+    # Optional: spares `doctor` a Resource Manager lookup (and names it for the local stack).
+    google_cloud_project_number: str | None = Field(default=None, alias="GOOGLE_CLOUD_PROJECT_NUMBER")
 
 
 class IngestSettings(FirestoreSettings):

@@ -55,12 +55,19 @@ class FirestoreDigestReader:
         return self._responses(query, contacts)
 
     def responses_edited_on(self, day: date, *, contacts: bool) -> list[ReportRow]:
+        return self._responses(self._edited_on(day), contacts)
+
+    def probe_edited_query(self, day: date) -> None:
+        """Run the one query that needs a composite index, for one document: Firestore
+        answers FAILED_PRECONDITION while the index is missing or still building."""
+        list(self._edited_on(day).select(["response_id"]).limit(1).stream(retry=None, timeout=30))
+
+    def _edited_on(self, day: date) -> Any:
         # Needs the composite index (last_submitted_date, submission_date): without the
         # second filter this would read the day's new responses a second time.
-        query = (self._db.collection(RESPONSES)
-                 .where(filter=FieldFilter("last_submitted_date", "==", day.isoformat()))
-                 .where(filter=FieldFilter("submission_date", "<", day.isoformat())))
-        return self._responses(query, contacts)
+        return (self._db.collection(RESPONSES)
+                .where(filter=FieldFilter("last_submitted_date", "==", day.isoformat()))
+                .where(filter=FieldFilter("submission_date", "<", day.isoformat())))
 
     def counters(self) -> dict[str, int]:
         shards = [s.to_dict() or {} for s in self._db.collection(COUNTERS).stream()]

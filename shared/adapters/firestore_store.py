@@ -62,6 +62,10 @@ class FirestoreStore:
         self._db = client
         self._shards = counter_shards
 
+    def ping(self) -> None:
+        """One read with no retry: reachable, and this identity may read (for `doctor`)."""
+        self._db.collection(SYSTEM).document("form_mapping").get(timeout=15, retry=None)
+
     # --- responses --------------------------------------------------------
 
     def save_version(

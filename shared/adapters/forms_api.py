@@ -76,6 +76,12 @@ class FormsApiGateway:
                 return
 
 
+    def first_responses(self, count: int = 1) -> list[dict[str, Any]]:
+        """One page of at most ``count`` responses: can this identity read responses at all?"""
+        page = self._execute(self._forms().responses().list(formId=self._form_id, pageSize=count))
+        responses: list[dict[str, Any]] = page.get("responses", [])
+        return responses
+
     # --- watches (WatchGateway) ---
 
     def list_watches(self) -> list[dict[str, Any]]:

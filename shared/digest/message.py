@@ -32,3 +32,19 @@ def build_message(
     message.add_attachment(workbook, maintype=XLSX[0], subtype=XLSX[1],
                            filename=f"lao-ethics-digest-{day.isoformat()}.xlsx")
     return message
+
+
+def test_message(*, sender: str, sent_at: datetime) -> EmailMessage:
+    """What `doctor --send-test` sends: one short message to the sender's own mailbox."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["Subject"] = "ทดสอบการส่งอีเมลของระบบรายงานปัญหาประมวลจริยธรรม อปท."
+    message["From"] = formataddr((SENDER_NAME, sender))
+    message["To"] = sender
+    message["Date"] = format_datetime(sent_at)
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
+    message.set_content(
+        "ข้อความนี้ส่งโดยคำสั่งตรวจความพร้อมของระบบ (python -m shared doctor --send-test) "
+        "เพื่อยืนยันว่าระบบส่งอีเมลสรุปรายวันได้ ไม่ต้องตอบกลับ\n\n"
+        "This message was sent by `python -m shared doctor --send-test` to confirm that the daily "
+        "digest can be sent. No reply is needed.\n", charset="utf-8")
+    return message

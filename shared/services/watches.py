@@ -5,26 +5,19 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from shared import logs
-from shared.domain.timestamps import Instant
+from shared.domain.watches import EVENT_TYPES, WatchStep, next_step
 from shared.ports import WatchAlreadyExists, WatchGateway, WatchNotFound, WatchRecorder
-
-EVENT_TYPES = ("RESPONSES", "SCHEMA")
-RENEW_WITHIN = timedelta(hours=48)
 
 
 @dataclass(frozen=True)
 class WatchAction:
     event_type: str
-    action: str  # "kept", "created", "renewed", "recreated", "found" (created meanwhile by another run)
+    action: str  # a WatchStep, or "found" (created meanwhile by another run)
     watch: dict[str, Any]
-
-
-def _expires(watch: dict[str, Any]) -> datetime:
-    return Instant.parse(watch["expireTime"]).to_datetime()
 
 
 def _create(gateway: WatchGateway, event_type: str, topic: str, action: str) -> WatchAction:
@@ -45,20 +38,20 @@ def ensure_watches(gateway: WatchGateway, recorder: WatchRecorder, topic: str, n
     actions = []
     for event_type in EVENT_TYPES:
         watch = existing.get(event_type)
+        step = next_step(watch, now)
         if watch is None:
-            actions.append(_create(gateway, event_type, topic, "created"))
-        elif watch.get("state") == "SUSPENDED" or _expires(watch) <= now:
-            # A suspended watch (errorType says why, e.g. the form's access was lost) does not resume.
+            actions.append(_create(gateway, event_type, topic, WatchStep.CREATE))
+        elif step is WatchStep.KEEP:
+            actions.append(WatchAction(event_type, step, watch))
+        elif step is WatchStep.RENEW:
+            try:
+                actions.append(WatchAction(event_type, step, gateway.renew_watch(watch["id"])))
+            except WatchNotFound:
+                actions.append(_create(gateway, event_type, topic, WatchStep.RECREATE))
+        else:
             with contextlib.suppress(WatchNotFound):
                 gateway.delete_watch(watch["id"])
-            actions.append(_create(gateway, event_type, topic, "recreated"))
-        elif _expires(watch) - now < RENEW_WITHIN:
-            try:
-                actions.append(WatchAction(event_type, "renewed", gateway.renew_watch(watch["id"])))
-            except WatchNotFound:
-                actions.append(_create(gateway, event_type, topic, "recreated"))
-        else:
-            actions.append(WatchAction(event_type, "kept", watch))
+            actions.append(_create(gateway, event_type, topic, WatchStep.RECREATE))
     recorder.record_watches({
         a.event_type: {
             "watch_id": a.watch.get("id"), "state": a.watch.get("state"), "expire_time": a.watch.get("expireTime"),
