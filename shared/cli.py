@@ -101,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
 
         mapping = mappings.refresh()
         print(describe_mapping(mapping))
-        return 1 if mapping.broken else 0
+        return 1 if mapping.broken or mapping.degraded else 0
     if args.command == "reconcile":
         from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile
 

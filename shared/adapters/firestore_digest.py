@@ -20,6 +20,8 @@ from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, sum_sha
 from shared.adapters.firestore_fast import stream_dicts
 from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow, WatchHealth
 from shared.digest.ports import Claim
+from shared.domain.form_mapping import FormMapping
+from shared.domain.form_schema import QUESTIONS_BY_KEY
 
 DIGESTS = "digests"
 _REPORT_FIELDS = [
@@ -124,9 +126,19 @@ class FirestoreDigestReader:
                 for event_type, w in sorted(record.items()) if isinstance(w, dict)]
 
     def mapping_missing_titles(self) -> list[str]:
-        record = self._db.collection(SYSTEM).document("form_mapping").get().to_dict() or {}
+        return list(self._mapping_record().get("missing_required") or [])
+
+    def mapping_unmapped_options(self) -> list[tuple[str, str]]:
+        record = self._mapping_record()
+        if not record:
+            return []
+        mapping = FormMapping.model_validate(record)
+        return [(QUESTIONS_BY_KEY[key].title, text) for key, texts in mapping.unmapped_options.items()
+                for text in texts]
+
+    def _mapping_record(self) -> dict[str, Any]:
         self._count(1)
-        return list(record.get("missing_required") or [])
+        return self._db.collection(SYSTEM).document("form_mapping").get().to_dict() or {}
 
 
 def _report_row(d: dict[str, Any]) -> ReportRow:

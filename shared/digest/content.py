@@ -131,7 +131,7 @@ def build_content(data: DigestData) -> DigestContent:
     return DigestContent(
         day_text=day_text,
         built_at_text=be_datetime(data.built_at),
-        subject=(("[แบบฟอร์มมีปัญหา] " if data.mapping_missing_titles else "")
+        subject=(("[แบบฟอร์มมีปัญหา] " if data.mapping_missing_titles or data.mapping_unmapped_options else "")
                  + f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {day_text}: "
                  f"รายงานใหม่ {new_on_day:,} รายการ, อปท. รายงานแล้วสะสม {laos_reporting:,} แห่ง"),
         new_on_day=new_on_day,
@@ -154,12 +154,19 @@ def build_content(data: DigestData) -> DigestContent:
         attention_total=len(invalid),
         completeness=_completeness(data),
         watch_health=_watch_health(data),
-        mapping_alert=(
-            "แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: " + ", ".join(data.mapping_missing_titles)
-            + " — คำตอบที่เข้ามาระหว่างนี้ถูกบันทึกไว้ครบแต่ยังไม่นับรวม จนกว่าจะแก้ไขแบบฟอร์มและสั่งประมวลผลใหม่"
-            if data.mapping_missing_titles else ""
-        ),
+        mapping_alert=_mapping_alert(data),
     )
+
+
+def _mapping_alert(data: DigestData) -> str:
+    if data.mapping_missing_titles:
+        return ("แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: " + ", ".join(data.mapping_missing_titles)
+                + " — คำตอบที่เข้ามาระหว่างนี้ถูกบันทึกไว้ครบแต่ยังไม่นับรวม จนกว่าจะแก้ไขแบบฟอร์มและสั่งประมวลผลใหม่")
+    if data.mapping_unmapped_options:
+        options = ", ".join(f"ตัวเลือก “{option}” ในคำถาม “{title}”" for title, option in data.mapping_unmapped_options)
+        return ("มีการแก้ไขข้อความตัวเลือกในแบบฟอร์ม ระบบจึงยังจับคู่ไม่ได้: " + options
+                + " — คำตอบที่เลือกตัวเลือกนี้ถูกบันทึกไว้ครบถ้วนแต่ยังไม่นับรวม จนกว่าผู้ดูแลระบบจะปรับปรุงและประมวลผลใหม่")
+    return ""
 
 
 def _report_line(row: ReportRow, day_iso: str, created_ids: set[str]) -> ReportLine:

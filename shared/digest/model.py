@@ -86,6 +86,8 @@ class DigestData:
     include_contacts: bool = False
     watches: list[WatchHealth] = field(default_factory=list)  # empty: never recorded
     mapping_missing_titles: list[str] = field(default_factory=list)  # non-empty: the form mapping is broken
+    # (question title, option) for live options without a code (the form was reworded): the mapping is degraded.
+    mapping_unmapped_options: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def reports_of_day(self) -> list[ReportRow]:

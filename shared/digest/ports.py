@@ -32,6 +32,10 @@ class DigestReader(Protocol):
         """The required questions the live form lacks; empty while the mapping is whole."""
         ...
 
+    def mapping_unmapped_options(self) -> list[tuple[str, str]]:
+        """(question title, option) for each live option we have no code for (reworded on the form)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Claim:

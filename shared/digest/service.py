@@ -55,6 +55,7 @@ def collect(reader: DigestReader, day: date, now: datetime, include_contacts: bo
             include_contacts=include_contacts,
             watches=reader.watch_health(),
             mapping_missing_titles=reader.mapping_missing_titles(),
+            mapping_unmapped_options=reader.mapping_unmapped_options(),
         )
 
 

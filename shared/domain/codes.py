@@ -65,6 +65,7 @@ INVALID_REASONS: Final[dict[str, str]] = {
     "status_unknown": "สถานะการรายงานผลไม่อยู่ในตัวเลือกที่กำหนด",
     "no_problem_selected": "ไม่ได้เลือกปัญหาและอุปสรรคที่พบ",
     "form_mapping": "ไม่สามารถจับคู่คำถามของแบบฟอร์มได้ (แบบฟอร์มถูกแก้ไข)",
+    "option_unmapped": "เลือกตัวเลือกที่ถูกแก้ไขข้อความในแบบฟอร์ม ซึ่งระบบยังจับคู่ไม่ได้ (รอผู้ดูแลระบบเพิ่มคำที่แก้ไข)",
 }
 
 # What is worth a follow-up but keeps the report valid and counted.

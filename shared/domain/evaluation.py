@@ -49,6 +49,9 @@ class Evaluation(BaseModel):
     reporter: Reporter = Field(default_factory=Reporter)
 
 
+OPTION_UNMAPPED = "option_unmapped"
+
+
 def broken_mapping_evaluation() -> Evaluation:
     return Evaluation(valid=False, invalid_reasons=["form_mapping"])
 
@@ -72,6 +75,10 @@ class _Answers:
         question = self._mapping.questions.get(key)
         return bool(question and question.has_other)
 
+    def unmapped(self, key: str, value: str) -> bool:
+        """A live option we have no code for: the form was reworded, not an "Other" text."""
+        return self._mapping.is_unmapped_option(key, value)
+
 
 def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     if mapping.broken:
@@ -85,7 +92,7 @@ def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     if not result.lao_name:
         reasons.append("lao_name_missing")
 
-    result.lao_type = _choice(answers.first("lao_type"), "lao_type", reasons)
+    result.lao_type = _choice(answers, "lao_type", reasons)
     special = result.lao_type in SPECIAL_LAO_TYPES
 
     province = resolve_province(answers.first("province"))
@@ -100,16 +107,16 @@ def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     elif result.district and province and not is_known_district(province.code, result.district):
         warnings.append("district_unknown")
 
-    result.reporting_status = _choice(answers.first("reporting_status"), "reporting_status", reasons)
-    _read_problems(answers, result, warnings)
-    if not result.problems:
+    result.reporting_status = _choice(answers, "reporting_status", reasons)
+    _read_problems(answers, result, warnings, reasons)
+    if not result.problems and OPTION_UNMAPPED not in reasons:
         reasons.append("no_problem_selected")
 
     result.problem_details = _paragraph(answers.first("problem_details"), warnings)
     result.suggestions = _paragraph(answers.first("suggestions"), warnings)
     result.reporter = _reporter(answers, warnings)
 
-    result.invalid_reasons = reasons
+    result.invalid_reasons = list(dict.fromkeys(reasons))
     result.warnings = list(dict.fromkeys(warnings))
     result.valid = not reasons
     if result.valid:
@@ -118,13 +125,14 @@ def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     return result
 
 
-def _choice(value: str, key: str, reasons: list[str]) -> str | None:
+def _choice(answers: _Answers, key: str, reasons: list[str]) -> str | None:
+    value = answers.first(key)
     if not value:
         reasons.append(f"{_reason_stem(key)}_missing")
         return None
     code = option_codes(QUESTIONS_BY_KEY[key]).get(match_key(value))
     if code is None:
-        reasons.append(f"{_reason_stem(key)}_unknown")
+        reasons.append(OPTION_UNMAPPED if answers.unmapped(key, value) else f"{_reason_stem(key)}_unknown")
     return code
 
 
@@ -132,7 +140,7 @@ def _reason_stem(key: str) -> str:
     return "status" if key == "reporting_status" else key
 
 
-def _read_problems(answers: _Answers, result: Evaluation, warnings: list[str]) -> None:
+def _read_problems(answers: _Answers, result: Evaluation, warnings: list[str], reasons: list[str]) -> None:
     codes = option_codes(QUESTIONS_BY_KEY["problems"])
     chosen: set[str] = set()
     other_texts: list[str] = []
@@ -140,6 +148,9 @@ def _read_problems(answers: _Answers, result: Evaluation, warnings: list[str]) -
         code = codes.get(match_key(raw))
         if code:
             chosen.add(code)
+            continue
+        if answers.unmapped("problems", raw):
+            reasons.append(OPTION_UNMAPPED)  # held until an alias says which problem it is
             continue
         # A value that matches no option is the text typed into "Other".
         if not answers.has_other("problems"):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from shared.domain.form_schema import QUESTIONS, match_key, option_codes
+from shared.domain.form_schema import CODED_QUESTIONS, QUESTIONS, match_key, option_codes
 
 
 class ResolvedQuestion(BaseModel):
@@ -35,6 +35,19 @@ class FormMapping(BaseModel):
     @property
     def broken(self) -> bool:
         return bool(self.missing_required)
+
+    @property
+    def unmapped_options(self) -> dict[str, list[str]]:
+        """Live options of a coded question that match no code nor alias (reworded on the form)."""
+        return {key: q.extra_options for key, q in self.questions.items()
+                if key in CODED_QUESTIONS and q.extra_options}
+
+    @property
+    def degraded(self) -> bool:
+        return bool(self.unmapped_options)
+
+    def is_unmapped_option(self, key: str, value: str) -> bool:
+        return match_key(value) in {match_key(text) for text in self.unmapped_options.get(key, [])}
 
     def knows_all(self, question_ids: set[str]) -> bool:
         return question_ids <= set(self.live_question_ids)

@@ -65,6 +65,25 @@ def match_key(text: str | None) -> str:
     return _ITEM_NUMBER.sub("", cleaned, count=1).casefold()
 
 
+# Choices whose answers are stored as codes: a live option of these that matches no
+# code (someone reworded it on the form) degrades the mapping, and answers choosing
+# it are held invalid ("option_unmapped") instead of silently becoming "Other".
+CODED_QUESTIONS: Final = ("lao_type", "reporting_status", "problems")
+
+# Earlier wordings of an option, per question key and code, that still mean that code.
+# When someone rewords an option on the live form, add the new wording here (the old
+# one stays, for responses given before), deploy, then run
+# `python -m shared reconcile --reprocess-invalid`.
+OPTION_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "lao_type": {},
+    "reporting_status": {},
+    "problems": {},
+}
+
+
 def option_codes(question: CanonicalQuestion) -> dict[str, str]:
-    """match_key(option text) -> code."""
-    return {match_key(text): code for code, text in question.options.items()}
+    """match_key(option text or alias) -> code."""
+    codes = {match_key(text): code for code, text in question.options.items()}
+    for code, wordings in OPTION_ALIASES.get(question.key, {}).items():
+        codes.update({match_key(text): code for text in wordings})
+    return codes

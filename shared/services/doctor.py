@@ -98,7 +98,7 @@ def run_checks(setup: DoctorSetup, store: StoreProbe, index: IndexProbe, forms: 
     yield _check(f"forms.get as {setup.forms_identity}", get_form, forms_fix)
     yield _check(f"responses.list as {setup.forms_identity}",
                  lambda: f"{len(forms.first_responses(1))} response(s) on the first page of one", forms_fix)
-    yield _mapping_check(form)
+    yield mapping_check(form)
     yield from _watch_checks(forms, now)
     yield from _oauth_client_checks(setup)
     mailer: list[MailProbe] = []
@@ -129,7 +129,7 @@ def _describe(exc: Exception) -> str:
     return f"{exc.__class__.__name__}: {text[:300]}" if text else exc.__class__.__name__
 
 
-def _mapping_check(form: dict[str, Any]) -> CheckResult:
+def mapping_check(form: dict[str, Any]) -> CheckResult:
     name = "question mapping"
     if not form:
         return CheckResult(name, False, "not checked: forms.get failed", "fix forms.get first")
@@ -137,6 +137,11 @@ def _mapping_check(form: dict[str, Any]) -> CheckResult:
     if mapping.broken:
         return CheckResult(name, False, "required questions missing: " + "; ".join(mapping.missing_required),
                            "`python -m shared check-form` shows each; restore the titles on the form")
+    if mapping.degraded:
+        options = "; ".join(f'{key}: "{text}"' for key, texts in mapping.unmapped_options.items() for text in texts)
+        return CheckResult(name, False, f"options without a code (reworded on the form?): {options}",
+                           "add them to OPTION_ALIASES in shared/domain/form_schema.py (or restore the wording), "
+                           "deploy, then `python -m shared reconcile --reprocess-invalid`")
     return CheckResult(name, True, f"complete ({len(mapping.questions)} questions resolved)")
 
 

@@ -41,6 +41,11 @@ class MappingProvider:
             logs.error("form mapping broken: required questions not found on the live form",
                        form_id=mapping.form_id, revision_id=mapping.revision_id,
                        missing_titles=mapping.missing_required)
+        elif mapping.degraded:
+            # Option texts are the form's own wording, never a respondent's answer.
+            logs.error("form mapping degraded: live options without a code; answers choosing them are held "
+                       "invalid (option_unmapped) until an alias is added", form_id=mapping.form_id,
+                       revision_id=mapping.revision_id, unmapped_options=mapping.unmapped_options)
         else:
             logs.info("form mapping resolved", form_id=mapping.form_id,
                       revision_id=mapping.revision_id, missing_optional=mapping.missing_optional)
@@ -49,7 +54,7 @@ class MappingProvider:
 
     def refresh_if_revised(self, form: dict[str, Any]) -> FormMapping:
         current = self.current()
-        if current.revision_id != form.get("revisionId") or current.broken:
+        if current.revision_id != form.get("revisionId") or current.broken or current.degraded:
             return self.refresh(form)
         return current
 

@@ -1,5 +1,6 @@
 import pytest
 
+from shared.domain.codes import PROBLEMS
 from shared.domain.evaluation import evaluate
 from shared.domain.form_mapping import resolve_mapping
 from shared.domain.responses import FormResponse
@@ -92,3 +93,22 @@ def test_a_broken_mapping_makes_every_response_invalid_with_reason_form_mapping(
     form["items"] = [i for i in form["items"] if i["title"] != "อำเภอ"]
     result = evaluate(FormResponse.from_api(builders.response()), resolve_mapping(form))
     assert not result.valid and result.invalid_reasons == ["form_mapping"]
+
+
+def _reworded_mapping(old_text, new_text):
+    form = canonical_form()
+    form["formId"] = "demo-form"
+    for item in form["items"]:
+        for option in item.get("questionItem", {}).get("question", {}).get("choiceQuestion", {}).get("options", []):
+            if option.get("value") == old_text:
+                option["value"] = new_text
+    return resolve_mapping(form)
+
+
+def test_a_reworded_problem_option_is_held_as_unmapped_never_counted_as_other():
+    mapping = _reworded_mapping(PROBLEMS["too_many_forms"], "แบบฟอร์มมากเกินไป")
+    assert mapping.degraded and mapping.unmapped_options == {"problems": ["แบบฟอร์มมากเกินไป"]}
+    chosen = FormResponse.from_api(builders.response({"problems": ["แบบฟอร์มมากเกินไป", "ระบบช้า"]}))
+    result = evaluate(chosen, mapping)
+    assert not result.valid and result.invalid_reasons == ["option_unmapped"]
+    assert result.problems == ["other"] and result.other_problem_text == "ระบบช้า"

@@ -116,6 +116,9 @@ class EmptyReader:
     def mapping_missing_titles(self):
         return []
 
+    def mapping_unmapped_options(self):
+        return []
+
 
 class Mailer:
     def __init__(self, error=None):
