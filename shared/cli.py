@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps({
             "form_response_count": record.form_response_count, "stored_count": record.stored_count,
             "counts_match": record.counts_match, "ingested": record.ingested, "deleted": record.deleted,
-            "restored": record.restored, "reprocessed": record.reprocessed,
+            "restored": record.restored, "reprocessed": record.reprocessed, "quarantined": record.quarantined,
         }))
         return 0
     raise AssertionError(args.command)

@@ -19,6 +19,14 @@ class TransientError(Exception):
     """A failure worth retrying (quota, 5xx, unavailable): the platform retries."""
 
 
+class Unstorable(Exception):
+    """This version can never be written as it is (a Firestore limit): quarantine it, move on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class SaveOutcome(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
@@ -42,10 +50,11 @@ class ReconcileRecord:
     deleted: int
     restored: int
     reprocessed: int
+    quarantined: int = 0  # listed, but cannot be stored as they are (malformed_responses)
 
     @property
     def counts_match(self) -> bool:
-        return self.form_response_count == self.stored_count
+        return self.form_response_count == self.stored_count + self.quarantined
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,9 @@ class ResponseStore(Protocol):
 
     def mark_deleted(self, response_id: str) -> bool: ...
 
-    def record_malformed(self, raw: dict[str, Any], problem: str) -> None: ...
+    def record_malformed(self, raw: dict[str, Any], problem: str) -> bool:
+        """Quarantine a response that cannot be stored; True the first time this content is seen."""
+        ...
 
     def stored_versions(self) -> dict[str, StoredVersion]: ...
 

@@ -40,9 +40,11 @@ from shared.domain.counting import CountedResponse, affected_laos, plan_transiti
 from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
 from shared.domain.responses import FormResponse
+from shared.domain.storage_limits import document_problem
 from shared.domain.timestamps import Instant
-from shared.ports import CounterSnapshot, ReconcileRecord, SaveOutcome, StoredVersion, TransientError
+from shared.ports import CounterSnapshot, ReconcileRecord, SaveOutcome, StoredVersion, TransientError, Unstorable
 
+MALFORMED_EXCERPT_CHARS = 10_000
 _TRANSIENT = (gexc.ServiceUnavailable, gexc.DeadlineExceeded, gexc.InternalServerError,
               gexc.TooManyRequests, gexc.Aborted, gexc.ResourceExhausted)
 # The emulator's pessimistic locks make contended commits slow rather than aborted;
@@ -73,6 +75,8 @@ class FirestoreStore:
         *, reevaluate_equal: bool = False,
     ) -> SaveOutcome:
         document = response_document(response, raw, evaluation)
+        if problem := document_problem((RESPONSES, response.response_id), document):
+            raise Unstorable(problem)  # before any write: nothing partial, nothing counted
         ref = self._db.collection(RESPONSES).document(response.response_id)
 
         @firestore.transactional
@@ -150,12 +154,20 @@ class FirestoreStore:
                 raise TransientError(str(exc)) from exc
             raise
 
-    def record_malformed(self, raw: dict[str, Any], problem: str) -> None:
-        body = json.dumps(raw, sort_keys=True, ensure_ascii=False)
-        doc_id = hashlib.sha256(body.encode()).hexdigest()[:32]
-        self._db.collection(MALFORMED).document(doc_id).set(
-            {"raw_json": body, "problem": problem, "recorded_at": firestore.SERVER_TIMESTAMP}
-        )
+    def record_malformed(self, raw: dict[str, Any], problem: str) -> bool:
+        body = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
+        doc_id = hashlib.sha256(body.encode()).hexdigest()[:32]  # one record per distinct content
+        response_id = raw.get("responseId") if isinstance(raw, dict) else None
+        try:
+            self._db.collection(MALFORMED).document(doc_id).create({
+                "response_id": str(response_id)[:MALFORMED_EXCERPT_CHARS // 10] if response_id else None,
+                "problem": problem, "size_bytes": len(body.encode()),
+                # Bounded: the whole payload may be what broke a limit.
+                "raw_excerpt": body[:MALFORMED_EXCERPT_CHARS], "recorded_at": firestore.SERVER_TIMESTAMP,
+            })
+        except gexc.AlreadyExists:
+            return False
+        return True
 
     def stored_versions(self) -> dict[str, StoredVersion]:
         query = self._db.collection(RESPONSES).select(["last_submitted_ns", "deleted"])
@@ -205,6 +217,7 @@ class FirestoreStore:
             "deleted": record.deleted,
             "restored": record.restored,
             "reprocessed": record.reprocessed,
+            "quarantined": record.quarantined,
         })
 
     def record_watches(self, state: dict[str, dict[str, Any]]) -> None:

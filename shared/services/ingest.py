@@ -12,14 +12,14 @@ from shared import logs
 from shared.domain.evaluation import evaluate
 from shared.domain.responses import FormResponse
 from shared.domain.timestamps import Instant
-from shared.ports import FormsGateway, ResponseStore, SaveOutcome, TransientError
+from shared.ports import FormsGateway, ResponseStore, SaveOutcome, TransientError, Unstorable
 from shared.services.mapping import MappingProvider
 
 
 @dataclass
 class IngestReport:
     outcomes: dict[str, int] = field(default_factory=dict)
-    malformed: int = 0
+    malformed: int = 0  # quarantined: unreadable, or impossible to store as it is
     failed: list[str] = field(default_factory=list)  # responseIds whose store failed transiently
     newest_stored: Instant | None = None  # how far the cursor may move
 
@@ -46,9 +46,7 @@ def ingest_responses(
         try:
             parsed.append((FormResponse.from_api(raw), raw))
         except (ValidationError, ValueError) as exc:
-            report.malformed += 1
-            store.record_malformed(raw, problem=exc.__class__.__name__)
-            logs.error("malformed response recorded", response_id=raw.get("responseId"))
+            _quarantine(store, report, raw, _unreadable(exc))
     parsed.sort(key=lambda pair: (pair[0].submitted, pair[0].response_id))
 
     first_failure: Instant | None = None
@@ -61,6 +59,13 @@ def ingest_responses(
         evaluation = evaluate(response, mapping)
         try:
             outcome = store.save_version(response, raw, evaluation, reevaluate_equal=reevaluate_equal)
+        except Unstorable as exc:
+            # It will never fit: recorded, not counted, and the listing moves past it. An
+            # edit (a newer lastSubmittedTime) is listed again and tried again.
+            _quarantine(store, report, raw, exc.reason)
+            if first_failure is None:
+                report.newest_stored = response.submitted
+            continue
         except TransientError:
             report.failed.append(response.response_id)
             first_failure = first_failure or response.submitted
@@ -74,6 +79,21 @@ def ingest_responses(
                       valid=evaluation.valid, invalid_reasons=evaluation.invalid_reasons,
                       warnings=evaluation.warnings, lao_id=evaluation.lao_id)
     return report
+
+
+def _quarantine(store: ResponseStore, report: IngestReport, raw: dict[str, Any], problem: str) -> None:
+    report.malformed += 1
+    if store.record_malformed(raw, problem=problem):  # logged once per distinct content
+        response_id = raw.get("responseId") if isinstance(raw, dict) else None
+        logs.error("response quarantined: it cannot be stored as it is", problem=problem,
+                   response_id=str(response_id)[:200] if response_id else None)
+
+
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        fields = sorted({".".join(map(str, e["loc"])) for e in exc.errors()})
+        return "unreadable: " + ", ".join(fields)[:300]
+    return f"unreadable: {exc.__class__.__name__}"
 
 
 def ingest_new_responses(store: ResponseStore, forms: FormsGateway, mappings: MappingProvider) -> IngestReport:

@@ -59,8 +59,9 @@ def reconcile(
         report.failed += again.failed
     if report.failed:
         raise IngestIncomplete(f"{len(report.failed)} responses not stored")
-    if listed:
-        store.advance_cursor(max(Instant.parse(r["lastSubmittedTime"]) for r in listed))
+    readable = [ns for ns in map(_submitted_ns, listed) if ns != _UNREADABLE]
+    if readable:
+        store.advance_cursor(Instant(max(readable)))
 
     stored_after = store.count_stored()
     record = ReconcileRecord(
@@ -71,17 +72,21 @@ def reconcile(
         deleted=deleted,
         restored=report.outcomes.get("restored", 0),
         reprocessed=reprocessed,
+        quarantined=report.malformed,
     )
     store.record_reconcile(record)
     logs.info("reconcile finished", form_response_count=record.form_response_count,
               stored_count=record.stored_count, counts_match=record.counts_match,
               ingested=record.ingested, deleted=record.deleted, restored=record.restored,
-              reprocessed=record.reprocessed, malformed=report.malformed)
+              reprocessed=record.reprocessed, quarantined=record.quarantined)
     return record
+
+
+_UNREADABLE = 1 << 62  # newer than anything stored: ingest sees it and quarantines it
 
 
 def _submitted_ns(raw: dict[str, object]) -> int:
     try:
         return Instant.parse(str(raw.get("lastSubmittedTime", ""))).ns
     except ValueError:
-        return 1 << 62  # let ingest record it as malformed
+        return _UNREADABLE
