@@ -22,6 +22,7 @@ from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, R
 from shared.digest.ports import Claim
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY
+from shared.domain.ledger import holds, may_claim
 
 DIGESTS = "digests"
 _REPORT_FIELDS = [
@@ -168,11 +169,8 @@ class FirestoreDigestLedger:
         @firestore.transactional
         def run(transaction: firestore.Transaction) -> Claim | None:
             snapshot = ref.get(transaction=transaction)
-            record: dict[str, Any] = (snapshot.to_dict() or {}) if snapshot.exists else {}
-            status = record.get("status")
-            if status == "sent" and not force:
-                return None
-            if status == "sending" and record.get("lease_until") and record["lease_until"] > now:
+            record = snapshot.to_dict() if snapshot.exists else None
+            if not may_claim(record, now, force=force):
                 return None
             transaction.set(ref, {
                 "day": day.isoformat(), "status": "sending", "claim_token": token,
@@ -180,22 +178,37 @@ class FirestoreDigestLedger:
                 "attempts": firestore.ArrayUnion([now]), "attempt_count": firestore.Increment(1),
                 "forced": force,
             }, merge=True)
-            return Claim(day=day, token=token, previous_status=status)
+            return Claim(day=day, token=token, previous_status=(record or {}).get("status"))
 
         result: Claim | None = run(self._db.transaction())
         return result
 
-    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> None:
-        self._ref(claim.day).set({
+    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> bool:
+        return self._finish(claim, {
             "status": "sent", "gmail_message_id": gmail_id, "message_id": message_id, "counts": counts,
             "sent_at": firestore.SERVER_TIMESTAMP, "last_error": None, "lease_until": None,
-        }, merge=True)
+        })
 
-    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> None:
-        self._ref(claim.day).set({
+    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> bool:
+        return self._finish(claim, {
             "status": "in_doubt" if in_doubt else "failed", "last_error": error, "message_id": message_id,
             "failed_at": firestore.SERVER_TIMESTAMP, "lease_until": None,
-        }, merge=True)
+        })
+
+    def _finish(self, claim: Claim, result: dict[str, Any]) -> bool:
+        """Write the result only while this claim is still the record's (the fencing token)."""
+        ref = self._ref(claim.day)
+
+        @firestore.transactional
+        def run(transaction: firestore.Transaction) -> bool:
+            snapshot = ref.get(transaction=transaction)
+            if not holds(snapshot.to_dict() if snapshot.exists else None, claim.token):
+                return False
+            transaction.set(ref, result, merge=True)
+            return True
+
+        written: bool = run(self._db.transaction())
+        return written
 
     def sent_days(self, days: list[date]) -> set[date]:
         snapshots = self._db.get_all([self._ref(day) for day in days], field_paths=["status"])

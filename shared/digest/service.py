@@ -117,7 +117,10 @@ def send_digest(
     content = composed.content
     counts = {"new": content.new_on_day, "edited": content.edited_on_day, "laos_reporting": content.laos_reporting,
               "invalid": content.invalid_total}
-    ledger.mark_sent(claim, gmail_id=gmail_id, message_id=mid, counts=counts)
+    if not ledger.mark_sent(claim, gmail_id=gmail_id, message_id=mid, counts=counts):
+        # Our lease ran out and another invocation claimed the date: its record stands.
+        logs.warning("digest sent after this invocation's claim expired; the newer claim's record is kept",
+                     day=day.isoformat(), gmail_id=gmail_id, message_id=mid)
     logs.info("digest sent", day=day.isoformat(), gmail_id=gmail_id, message_id=mid,
               resent_after=claim.previous_status, **counts)
     return SendResult(day, sent=True, gmail_id=gmail_id)

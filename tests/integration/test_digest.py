@@ -3,7 +3,7 @@
 import email
 import email.policy
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from google.auth.credentials import AnonymousCredentials
@@ -183,3 +183,17 @@ def test_while_the_form_mapping_is_broken_the_sent_digest_opens_with_the_alert(s
     message = gmail.state.parsed()[0]
     assert message["Subject"].startswith("[แบบฟอร์มมีปัญหา]")
     assert "!!! แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: จังหวัด" in message.get_body(("plain",)).get_content()
+
+
+def test_a_holder_whose_lease_expired_cannot_overwrite_the_newer_claims_record(stack):
+    ledger = FirestoreDigestLedger(stack.store._db)
+    day = date(2024, 1, 5)
+    stale = ledger.claim(day, force=False, now=NOW, lease_seconds=1)
+    later = NOW + timedelta(seconds=2)
+    fresh = ledger.claim(day, force=False, now=later, lease_seconds=600)
+    assert stale and fresh and stale.token != fresh.token
+    assert not ledger.mark_failed(stale, in_doubt=False, error="late", message_id="<m>")
+    assert ledger.mark_sent(fresh, gmail_id="g-fresh", message_id="<m>", counts={})
+    assert not ledger.mark_sent(stale, gmail_id="g-stale", message_id="<m>", counts={})
+    record = stack.store._db.collection("digests").document("2024-01-05").get().to_dict()
+    assert (record["status"], record["gmail_message_id"], record["claim_token"]) == ("sent", "g-fresh", fresh.token)

@@ -77,9 +77,11 @@ class FakeLedger:
     def mark_sent(self, claim, *, gmail_id, message_id, counts):
         self.sent.add(claim.day)
         self.marks.append(("sent", claim.day, message_id))
+        return True
 
     def mark_failed(self, claim, *, in_doubt, error, message_id):
         self.marks.append(("in_doubt" if in_doubt else "failed", claim.day, message_id))
+        return True
 
     def sent_days(self, days):
         return self.sent & set(days)
