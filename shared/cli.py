@@ -11,7 +11,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from shared.ports import FormsAccessDenied
+from shared import logs
+from shared.ports import FormsAccessDenied, TransientError
+
+# Exit codes (README, Operator CLI): 1 counters differ / mapping not whole / a doctor check failed;
+# 2 configuration error or refused; 3 a transient failure (Firestore or the Forms API): run again later.
+EXIT_REFUSED = 2  # a configuration error, or the operation was refused
+EXIT_TRANSIENT = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,10 +64,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         problems = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())
         print(f"configuration error: {problems} (see README, Configuration)", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     except FormsAccessDenied as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        print(f"refused: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:
+        if not _transient(exc):
+            raise
+        # Nothing was lost: every write is a transaction, and the next run resumes from the cursor.
+        logs.error("command failed on a transient error; run it again later", command=args.command,
+                   error=exc.__class__.__name__)
+        print(f"temporarily unavailable ({_one_line(exc)}): nothing was lost; run the command again later",
+              file=sys.stderr)
+        return EXIT_TRANSIENT
+
+
+def _transient(exc: BaseException) -> bool:
+    from google.api_core import exceptions as gexc
+
+    transient = (TransientError, gexc.RetryError, gexc.ServiceUnavailable, gexc.DeadlineExceeded,
+                 gexc.InternalServerError, gexc.TooManyRequests, gexc.ResourceExhausted, ConnectionError,
+                 TimeoutError)
+    return isinstance(exc, transient)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{exc.__class__.__name__}: {text[:200]}" if text else exc.__class__.__name__
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -114,7 +143,7 @@ def _run(args: argparse.Namespace) -> int:
             record = reconcile(store, forms, mappings, options)
         except MassDeleteRefused as exc:
             print(f"refused: {exc}", file=sys.stderr)
-            return 2
+            return EXIT_REFUSED
         print(json.dumps({
             "form_response_count": record.form_response_count, "stored_count": record.stored_count,
             "counts_match": record.counts_match, "ingested": record.ingested, "deleted": record.deleted,

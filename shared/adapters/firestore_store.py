@@ -149,9 +149,11 @@ class FirestoreStore:
             return body(self._db.transaction(max_attempts=_TRANSACTION_ATTEMPTS))
         except _TRANSIENT as exc:
             raise TransientError(f"Firestore: {exc.__class__.__name__}") from exc
-        except ValueError as exc:  # the client's "Failed to commit transaction in N attempts"
-            if "Failed to commit transaction" in str(exc):
-                raise TransientError(str(exc)) from exc
+        except ValueError as exc:
+            # The client's "Failed to commit transaction in N attempts", or the rollback after a
+            # transient failure ("The transaction has no transaction ID, so it cannot be rolled back").
+            if "Failed to commit transaction" in str(exc) or isinstance(exc.__context__, _TRANSIENT):
+                raise TransientError(f"Firestore: {(exc.__context__ or exc).__class__.__name__}") from exc
             raise
 
     def record_malformed(self, raw: dict[str, Any], problem: str) -> bool:
@@ -219,6 +221,11 @@ class FirestoreStore:
             "reprocessed": record.reprocessed,
             "quarantined": record.quarantined,
         })
+
+    def record_reconcile_failure(self, failed_at: datetime, error: str) -> None:
+        # Merged: the last finished run's counts stay beside the failure.
+        self._db.collection(SYSTEM).document("reconcile").set(
+            {"last_failure_at": failed_at, "last_error": error}, merge=True)
 
     def record_watches(self, state: dict[str, dict[str, Any]]) -> None:
         self._db.collection(SYSTEM).document("watches").set({**state, "updated_at": firestore.SERVER_TIMESTAMP})

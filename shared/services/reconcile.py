@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,6 +26,18 @@ class ReconcileOptions:
 
 
 def reconcile(
+    store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, options: ReconcileOptions,
+) -> ReconcileRecord:
+    """Every run is recorded in system/reconcile: a finished one by its counts, a failed one by its error."""
+    try:
+        return _reconcile(store, forms, mappings, options)
+    except Exception as exc:
+        with contextlib.suppress(Exception):  # Firestore itself may be what failed
+            store.record_reconcile_failure(datetime.now(UTC), f"{exc.__class__.__name__}: {exc}"[:500])
+        raise
+
+
+def _reconcile(
     store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, options: ReconcileOptions,
 ) -> ReconcileRecord:
     form = forms.get_form()

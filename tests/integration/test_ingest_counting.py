@@ -92,3 +92,18 @@ def test_the_whole_sample_keeps_every_invariant(stack, sample):
     for group in ("by_province", "by_lao_type", "by_status"):
         assert sum(result[group].values()) == result["laos_reporting"]
     assert responses["invalid"] >= 16 and result["by_lao_type"]["bangkok"] == 1
+
+
+def test_a_rollback_after_firestore_became_unavailable_is_a_transient_error(stack):
+    from google.api_core.exceptions import ServiceUnavailable
+
+    from shared.ports import TransientError
+
+    def body(_transaction):
+        try:
+            raise ServiceUnavailable("failed to connect to all addresses")
+        except ServiceUnavailable:
+            raise ValueError("The transaction has no transaction ID, so it cannot be rolled back.") from None
+
+    with pytest.raises(TransientError, match="ServiceUnavailable"):
+        stack.store._run(body)
