@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check-form", help="show how each canonical question resolves on the live form")
 
+    purge = commands.add_parser("purge-contacts", help="remove reporters' names, phones and emails (PDPA retention)")
+    purge.add_argument("--older-than", type=_days, required=True, metavar="DAYS",
+                       help="from responses first submitted more than DAYS days ago (0: all)")
+
     doctor = commands.add_parser("doctor", help="check that the deployment can work (after terraform apply)")
     doctor.add_argument("--send-test", action="store_true",
                         help="also send one short test message to DIGEST_SENDER")
@@ -77,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"temporarily unavailable ({_one_line(exc)}): nothing was lost; run the command again later",
               file=sys.stderr)
         return EXIT_TRANSIENT
+
+
+def _days(text: str) -> int:
+    days = int(text)
+    if days < 0:
+        raise argparse.ArgumentTypeError("DAYS must be 0 or more")
+    return days
 
 
 def _transient(exc: BaseException) -> bool:
@@ -131,6 +142,14 @@ def _run(args: argparse.Namespace) -> int:
         mapping = mappings.refresh()
         print(describe_mapping(mapping))
         return 1 if mapping.broken or mapping.degraded else 0
+    if args.command == "purge-contacts":
+        from dataclasses import asdict
+
+        from shared.services.retention import purge_contacts
+
+        report = purge_contacts(store, mappings, datetime.now(UTC), args.older_than)
+        print(json.dumps(asdict(report), ensure_ascii=False))
+        return 0
     if args.command == "reconcile":
         from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile
 

@@ -29,6 +29,8 @@ class IngestSettings(FirestoreSettings):
     # Longer than the ingest function's timeout, so only a crashed holder's lease expires.
     listing_lease_seconds: int = Field(default=600, ge=10, alias="LISTING_LEASE_SECONDS")
     mass_delete_ratio: float = Field(default=0.10, gt=0, le=1, alias="MASS_DELETE_RATIO")
+    # PDPA retention: reporters' contacts are purged this long after a response's first submission.
+    contact_retention_days: int = Field(default=365, ge=0, alias="CONTACT_RETENTION_DAYS")
     # Who reads the form: the forms-reader service account the form is shared with
     # (impersonated), or, as the fallback, a ministry user's OAuth refresh token.
     forms_reader_service_account: str | None = Field(default=None, alias="FORMS_READER_SERVICE_ACCOUNT")

@@ -1,6 +1,8 @@
 """Cloud Function `reconcile` (HTTP, scheduled): the safety net for lost notifications."""
 
 import json
+from dataclasses import asdict
+from datetime import UTC, datetime
 
 import functions_framework
 from flask import Request
@@ -9,11 +11,15 @@ from shared import logs
 from shared.runtime import ingest_components
 from shared.services.reconcile import MassDeleteRefused, ReconcileOptions
 from shared.services.reconcile import reconcile as run_reconcile
+from shared.services.retention import purge_contacts
 
 
 @functions_framework.http
 def reconcile(request: Request) -> tuple[str, int]:
     app = ingest_components()
+    if request.args.get("mode") == "purge-contacts":  # the daily retention job
+        report = purge_contacts(app.store, app.mappings, datetime.now(UTC), app.settings.contact_retention_days)
+        return json.dumps(asdict(report)), 200
     options = ReconcileOptions(mass_delete_ratio=app.settings.mass_delete_ratio)
     try:
         record = run_reconcile(app.store, app.forms, app.mappings, options)

@@ -49,7 +49,7 @@ locals {
       account     = "reconcile"
       timeout     = 1800
       memory      = "1Gi"
-      env         = local.forms_env
+      env         = merge(local.forms_env, { CONTACT_RETENTION_DAYS = tostring(var.contact_retention_days) })
       secret_env  = local.forms_secret_env
     }
     watch_renewal = {

@@ -4,12 +4,15 @@ locals {
     digest        = { schedule = var.digest_schedule, path = "", retries = 3 }
     digest-check  = { schedule = "0 9 * * *", path = "?mode=check", retries = 0 }
     watch-renewal = { schedule = var.watch_renewal_schedule, path = "", retries = 3 }
+    # PDPA retention: reporters' contacts removed CONTACT_RETENTION_DAYS after first submission.
+    purge-contacts = { schedule = "15 3 * * *", path = "?mode=purge-contacts", retries = 1 }
   }
   job_function = {
-    reconcile     = "reconcile"
-    digest        = "digest"
-    digest-check  = "digest"
-    watch-renewal = "watch_renewal"
+    reconcile      = "reconcile"
+    digest         = "digest"
+    digest-check   = "digest"
+    watch-renewal  = "watch_renewal"
+    purge-contacts = "reconcile"
   }
 }
 

@@ -104,3 +104,13 @@ variable "forms_oauth_client_id" {
     error_message = "forms_auth = \"refresh_token\" needs forms_oauth_client_id (an OAuth client id of this project, ending in .apps.googleusercontent.com)."
   }
 }
+
+variable "contact_retention_days" {
+  description = "PDPA retention: reporters' names, phones and emails are purged this many days after a response's first submission (daily job purge-contacts). State the same period in the form's privacy notice."
+  type        = number
+  default     = 365
+  validation {
+    condition     = var.contact_retention_days >= 0
+    error_message = "contact_retention_days must be 0 or more."
+  }
+}

@@ -222,6 +222,31 @@ class FirestoreStore:
             "quarantined": record.quarantined,
         })
 
+    # --- retention (purge-contacts) -------------------------------------------
+
+    def responses_first_submitted_before(self, cutoff: datetime) -> Iterable[tuple[str, dict[str, Any]]]:
+        query: Any = (self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("create_time", "<", cutoff))
+                      .select(["raw", "reporter", "contacts_purged_at"]))
+        for snapshot in query.stream():
+            yield snapshot.id, snapshot.to_dict() or {}
+
+    def replace_contacts(self, response_id: str, raw: dict[str, Any], reporter: dict[str, Any]) -> None:
+        """Only these fields change: nothing counted is touched, so the counters stay exact."""
+        self._db.collection(RESPONSES).document(response_id).update(
+            {"raw": raw, "reporter": reporter, "contacts_purged_at": firestore.SERVER_TIMESTAMP})
+
+    def quarantined_before(self, cutoff: datetime) -> list[str]:
+        query: Any = self._db.collection(MALFORMED).where(filter=firestore.FieldFilter("recorded_at", "<", cutoff))
+        return [s.id for s in query.select(["raw_excerpt"]).stream() if (s.to_dict() or {}).get("raw_excerpt")]
+
+    def drop_quarantined_excerpt(self, record_id: str) -> None:
+        self._db.collection(MALFORMED).document(record_id).update(
+            {"raw_excerpt": None, "contacts_purged_at": firestore.SERVER_TIMESTAMP})
+
+    def record_purge(self, summary: dict[str, Any]) -> None:
+        self._db.collection(SYSTEM).document("purge_contacts").set(
+            {**summary, "ran_at": firestore.SERVER_TIMESTAMP})
+
     def record_reconcile_failure(self, failed_at: datetime, error: str) -> None:
         # Merged: the last finished run's counts stay beside the failure.
         self._db.collection(SYSTEM).document("reconcile").set(

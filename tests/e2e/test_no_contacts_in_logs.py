@@ -9,31 +9,11 @@ from functions_framework import create_app
 
 from devstack.gmail_server import GmailServer
 from shared.cli import main
-from shared.domain.evaluation import evaluate
-from shared.domain.responses import FormResponse
-from tests.support import builders
+from tests.support.contacts import contact_spellings
 from tests.support.google_shapes import push_envelope
 from tests.support.stack import FORM_ID, make_stack
 
 pytestmark = pytest.mark.e2e
-CONTACT_KEYS = ("reporter_name", "phone", "email")
-
-
-def contact_spellings(versions):
-    mapping = builders.mapping()
-    question_ids = {builders.QUESTION_IDS[key] for key in CONTACT_KEYS}
-    found = set()
-    for raw in versions:
-        for question_id, answer in raw["answers"].items():
-            if question_id in question_ids:
-                found |= {a["value"].strip() for a in answer["textAnswers"]["answers"]}
-        reporter = evaluate(FormResponse.from_api(raw), mapping).reporter
-        found |= {reporter.name, reporter.phone_e164 or "", reporter.email or ""}
-        if reporter.phone_e164:
-            found |= {reporter.phone_e164.lstrip("+"), "0" + reporter.phone_e164[3:]}
-    return {value for value in found if len(value) >= 6}
-
-
 def test_no_contact_value_appears_in_any_log_or_output(project_id, monkeypatch, capfd, sample, tmp_path):
     stack = make_stack(project_id)
     gmail = GmailServer().start()

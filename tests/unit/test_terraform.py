@@ -85,7 +85,9 @@ def test_scheduler_jobs_run_in_bangkok_time_with_oidc(tf):
         assert job["time_zone"] == "Asia/Bangkok"
         assert job["http_target"][0]["oidc_token"][0]["service_account_email"]
     schedules = tf["locals"]["jobs"]
-    assert set(schedules) == {"reconcile", "digest", "digest-check", "watch-renewal"}
+    assert set(schedules) == {"reconcile", "digest", "digest-check", "watch-renewal", "purge-contacts"}
+    assert schedules["purge-contacts"]["path"] == "?mode=purge-contacts"
+    assert tf["locals"]["job_function"]["purge-contacts"] == "reconcile"
     assert schedules["digest-check"]["schedule"] == "0 9 * * *"
 
 
