@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from shared import logs
 from shared.domain.timestamps import Instant
-from shared.ports import FormsGateway, ReconcileRecord, ResponseStore
-from shared.services.ingest import IngestIncomplete, ingest_responses
+from shared.ports import FormsGateway, ReconcileRecord, ResponseStore, TransientError
+from shared.services.ingest import IngestIncomplete, ingest_new_responses, ingest_responses
 from shared.services.mapping import MappingProvider
+
+
+class ListingBusy(TransientError):
+    """Another listing held the lease for the whole wait: run again later."""
 
 
 class MassDeleteRefused(Exception):
@@ -23,18 +28,50 @@ class ReconcileOptions:
     allow_mass_delete: bool = False
     reprocess_invalid: bool = False
     mass_delete_ratio: float = 0.10
+    # One lister at a time: reconcile takes the listing lease notifications use, for as
+    # long as it may run (the function's timeout), waiting at most wait_seconds for it.
+    lease_seconds: int = 1800
+    wait_seconds: float = 600
+    poll_seconds: float = 2
 
 
 def reconcile(
     store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, options: ReconcileOptions,
 ) -> ReconcileRecord:
-    """Every run is recorded in system/reconcile: a finished one by its counts, a failed one by its error."""
+    """Every run is recorded in system/reconcile: a finished one by its counts, a failed one by its error.
+
+    It holds the listing lease while it runs, so no notification lists at the same time;
+    notifications that arrive meanwhile only record a request, honoured before it lets go.
+    """
     try:
-        return _reconcile(store, forms, mappings, options)
+        token = _wait_for_lease(store, options)
+        try:
+            seen = store.listing_requests()
+            record = _reconcile(store, forms, mappings, options)
+            while (now_seen := store.listing_requests()) != seen:
+                seen = now_seen
+                ingest_new_responses(store, forms, mappings)
+        finally:
+            store.release_listing_lease(token)
+        return record
     except Exception as exc:
         with contextlib.suppress(Exception):  # Firestore itself may be what failed
             store.record_reconcile_failure(datetime.now(UTC), f"{exc.__class__.__name__}: {exc}"[:500])
         raise
+
+
+def _wait_for_lease(store: ResponseStore, options: ReconcileOptions) -> str:
+    deadline = time.monotonic() + options.wait_seconds
+    waited = False
+    while (token := store.try_acquire_listing_lease(options.lease_seconds)) is None:
+        if time.monotonic() >= deadline:
+            raise ListingBusy(f"another listing held the lease for more than {options.wait_seconds:.0f} s; "
+                              "run reconcile again later")
+        if not waited:
+            logs.info("reconcile waiting for the listing in progress", wait_seconds=options.wait_seconds)
+            waited = True
+        time.sleep(options.poll_seconds)
+    return token
 
 
 def _reconcile(
