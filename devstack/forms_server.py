@@ -50,6 +50,7 @@ class FormsState:
         self.fail_next: list[int | str | tuple[str, int | str]] = []
         # "editor" reads responses and owns watches; a "responder" (a Drive reader of a form) may not.
         self.access = "editor"
+        self.retry_after: str | None = None  # sent with an injected 429, as a server asking to wait would
         self.watches: dict[str, dict[str, Any]] = {}
         self.watch_calls: list[str] = []  # "create RESPONSES", "renew <id>", "delete <id>"
 
@@ -82,7 +83,8 @@ def _handler(state: FormsState) -> type[JsonHandler]:
             if isinstance(failure, int):
                 self._error(failure)
             elif failure:
-                self._google_error(failure)
+                retry_after = state.retry_after if str(failure).startswith("429") else None
+                self._google_error(failure, {"Retry-After": retry_after} if retry_after else None)
             elif access != "editor":
                 self._google_error("403-permission-denied")
             return bool(failure) or access != "editor"

@@ -16,9 +16,11 @@ class JsonHandler(BaseHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:  # keep test output quiet
         pass
 
-    def _json(self, status: int, body: Any) -> None:
+    def _json(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         data = json.dumps(body, ensure_ascii=False).encode()
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -36,9 +38,9 @@ class JsonHandler(BaseHTTPRequestHandler):
             body["error"]["message"] = message
         self._json(status, body)
 
-    def _google_error(self, name: str) -> None:
+    def _google_error(self, name: str, headers: dict[str, str] | None = None) -> None:
         body = google_error(name)
-        self._json(int(body["error"]["code"]), body)
+        self._json(int(body["error"]["code"]), body, headers)
 
 
 GOOGLE_SHAPES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "google"

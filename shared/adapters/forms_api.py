@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import google.auth
@@ -13,6 +15,7 @@ from google.auth.credentials import AnonymousCredentials, Credentials
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
+from shared.domain.backoff import next_wait, retry_after_seconds
 from shared.domain.timestamps import Instant
 from shared.ports import FormsAccessDenied, TransientError, WatchAlreadyExists, WatchNotFound
 
@@ -32,6 +35,7 @@ class FormsApiGateway:
                  identity: str = "the identity the functions read the form as") -> None:
         self._form_id = form_id
         self._identity = identity  # named in error messages: who the form must be shared with
+        self._sleep = time.sleep
         self._endpoint = endpoint
         self._page_size = page_size
         self._credentials = credentials
@@ -118,14 +122,28 @@ class FormsApiGateway:
             raise
 
     def _execute(self, request: Any, watch_call: bool = False) -> Any:
-        """Run a request with the client's own backoff (2 retries on 429 and 5xx), then
-        turn what remains into the errors the services handle."""
+        """Run one request (one page: a failed page is retried alone), backing off on 429 and
+        5xx as the server asks (Retry-After) within a budget, then turn what remains into
+        the errors the services handle."""
+        retry, waited = 0, 0.0
+        while True:
+            try:
+                return self._execute_once(request, watch_call)
+            except _Retryable as exc:
+                retry += 1
+                wait = next_wait(retry, retry_after_seconds(exc.retry_after, datetime.now(UTC)), waited)
+                if wait is None:
+                    raise TransientError(f"Forms API answered {exc.code} {exc.status} after retries") from exc
+                self._sleep(wait)
+                waited += wait
+
+    def _execute_once(self, request: Any, watch_call: bool) -> Any:
         try:
-            return request.execute(num_retries=2)
+            return request.execute()
         except HttpError as exc:
             code, status = _status(exc)
             if code in _RETRYABLE_STATUS:
-                raise TransientError(f"Forms API answered {code} {status} after retries") from exc
+                raise _Retryable(code, status, exc.resp.get("retry-after")) from exc
             if status == "PERMISSION_DENIED" and not (watch_call and "watch" in _message(exc).casefold()):
                 raise FormsAccessDenied(
                     f"Forms API refused {self._identity} (403 PERMISSION_DENIED) for form {self._form_id}: "
@@ -134,6 +152,12 @@ class FormsApiGateway:
             raise
         except (TimeoutError, ConnectionError, httplib2.HttpLib2Error) as exc:
             raise TransientError(f"Forms API unreachable: {exc.__class__.__name__}") from exc
+
+
+class _Retryable(Exception):
+    def __init__(self, code: int, status: str, retry_after: str | None) -> None:
+        super().__init__(f"{code} {status}")
+        self.code, self.status, self.retry_after = code, status, retry_after
 
 
 def _error_body(exc: HttpError) -> dict[str, Any]:

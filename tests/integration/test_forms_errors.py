@@ -90,3 +90,35 @@ def test_quota_and_server_errors_are_retried_with_backoff_then_raised_for_the_pl
     assert stack.state.get_calls == 0  # refused before it reached the form
     stack.state.fail_next = [error]  # one refusal: the client's backoff absorbs it
     assert stack.forms.get_form()["formId"] == "demo-form"
+
+
+def test_a_429_with_retry_after_is_waited_out_as_the_server_asks(stack):
+    slept = []
+    stack.forms._sleep = slept.append
+    stack.state.retry_after = "3"
+    stack.state.fail_next = ["429-resource-exhausted"]
+    assert stack.forms.get_form()["formId"] == "demo-form"
+    assert slept == [3.0]
+
+
+def test_a_retry_after_beyond_the_budget_gives_up_at_once_for_the_platform_to_retry(stack):
+    slept = []
+    stack.forms._sleep = slept.append
+    stack.state.retry_after = "120"
+    stack.state.fail_next = ["429-resource-exhausted"]
+    with pytest.raises(TransientError, match="429 RESOURCE_EXHAUSTED"):
+        stack.forms.get_form()
+    assert slept == []
+
+
+def test_a_failed_page_is_retried_alone_and_the_listing_goes_on(stack):
+    for index in range(120):  # three pages of 50
+        stack.state.submit(builders.response(created=f"2024-01-05T03:{index // 60:02d}:{index % 60:02d}Z"))
+    stack.forms._sleep = lambda seconds: None
+    listed = []
+    for raw in stack.forms.list_responses():
+        if len(listed) == 60:  # the second page has been read; the third fails once
+            stack.state.fail_next = [503]
+        listed.append(raw["responseId"])
+    assert len(listed) == len(set(listed)) == 120
+    assert stack.state.listings == 1  # one listing, not restarted
