@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,14 +32,26 @@ class IngestIncomplete(TransientError):
     """Some responses could not be stored this time; raising makes the platform retry."""
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Coming back to responses whose store failed transiently (a lock left by a dead
+    worker, Firestore briefly unavailable): after the others, for longer than Firestore
+    keeps a dead transaction's locks (about 60 s), before giving up for the platform."""
+
+    budget_seconds: float = 90.0
+    first_pause_seconds: float = 5.0
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+
+
 def ingest_responses(
     raw_responses: Iterable[dict[str, Any]], store: ResponseStore, mappings: MappingProvider,
-    *, reevaluate_equal: bool = False,
+    *, reevaluate_equal: bool = False, retry: RetryPolicy = RetryPolicy(),
 ) -> IngestReport:
     """Store each response version; one response's trouble never blocks the others.
 
     Versions go oldest first, and ``newest_stored`` stops short of the first one
-    that failed, so a cursor moved to it never skips an unstored response.
+    still not stored, so a cursor moved to it never skips an unstored response.
     """
     report = IngestReport()
     parsed: list[tuple[FormResponse, dict[str, Any]]] = []
@@ -49,36 +62,56 @@ def ingest_responses(
             _quarantine(store, report, raw, _unreadable(exc))
     parsed.sort(key=lambda pair: (pair[0].submitted, pair[0].response_id))
 
-    first_failure: Instant | None = None
-    refreshed = False
-    for response, raw in parsed:
-        mapping = mappings.current()
-        if not refreshed and not mapping.knows_all(set(response.answers)):
+    storing = _Storing(store, mappings, report, reevaluate_equal)
+    pending = list(range(len(parsed)))
+    deadline, pause = retry.clock() + retry.budget_seconds, retry.first_pause_seconds
+    while True:
+        pending = [i for i in pending if not storing.store(*parsed[i])]
+        remaining = deadline - retry.clock()
+        if not pending or remaining <= 0:
+            break
+        logs.info("responses not stored yet; coming back to them", count=len(pending), pause_seconds=pause)
+        retry.sleep(min(pause, remaining))
+        pause *= 2
+    for i in pending:
+        report.failed.append(parsed[i][0].response_id)
+        logs.warning("response not stored, will retry", response_id=parsed[i][0].response_id)
+    first_unstored = pending[0] if pending else len(parsed)
+    if first_unstored:
+        report.newest_stored = parsed[first_unstored - 1][0].submitted
+    return report
+
+
+class _Storing:
+    """One attempt at one version: True once it is stored (or quarantined for good)."""
+
+    def __init__(self, store: ResponseStore, mappings: MappingProvider, report: IngestReport,
+                 reevaluate_equal: bool) -> None:
+        self._store, self._mappings, self._report = store, mappings, report
+        self._reevaluate_equal = reevaluate_equal
+        self._refreshed = False
+
+    def store(self, response: FormResponse, raw: dict[str, Any]) -> bool:
+        mapping = self._mappings.current()
+        if not self._refreshed and not mapping.knows_all(set(response.answers)):
             # An unknown questionId means the form changed since we resolved it.
-            mapping, refreshed = mappings.refresh(), True
+            mapping, self._refreshed = self._mappings.refresh(), True
         evaluation = evaluate(response, mapping)
         try:
-            outcome = store.save_version(response, raw, evaluation, reevaluate_equal=reevaluate_equal)
+            outcome = self._store.save_version(response, raw, evaluation, reevaluate_equal=self._reevaluate_equal)
         except Unstorable as exc:
             # It will never fit: recorded, not counted, and the listing moves past it. An
             # edit (a newer lastSubmittedTime) is listed again and tried again.
-            _quarantine(store, report, raw, exc.reason)
-            if first_failure is None:
-                report.newest_stored = response.submitted
-            continue
+            _quarantine(self._store, self._report, raw, exc.reason)
+            return True
         except TransientError:
-            report.failed.append(response.response_id)
-            first_failure = first_failure or response.submitted
-            logs.warning("response not stored, will retry", response_id=response.response_id)
-            continue
-        report.count(outcome)
-        if first_failure is None:
-            report.newest_stored = response.submitted
+            return False
+        self._report.count(outcome)
         if outcome is not SaveOutcome.UNCHANGED:
             logs.info("response stored", response_id=response.response_id, outcome=outcome.value,
                       valid=evaluation.valid, invalid_reasons=evaluation.invalid_reasons,
                       warnings=evaluation.warnings, lao_id=evaluation.lao_id)
-    return report
+        return True
 
 
 def _quarantine(store: ResponseStore, report: IngestReport, raw: dict[str, Any], problem: str) -> None:
@@ -96,10 +129,12 @@ def _unreadable(exc: Exception) -> str:
     return f"unreadable: {exc.__class__.__name__}"
 
 
-def ingest_new_responses(store: ResponseStore, forms: FormsGateway, mappings: MappingProvider) -> IngestReport:
+def ingest_new_responses(
+    store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, *, retry: RetryPolicy = RetryPolicy(),
+) -> IngestReport:
     """List what is newer than the cursor, store it, and move the cursor past it."""
     cursor = store.cursor()
-    report = ingest_responses(forms.list_responses(after=cursor), store, mappings)
+    report = ingest_responses(forms.list_responses(after=cursor), store, mappings, retry=retry)
     if report.newest_stored is not None and (cursor is None or report.newest_stored > cursor):
         store.advance_cursor(report.newest_stored)
     if report.failed:

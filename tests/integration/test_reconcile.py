@@ -3,7 +3,7 @@
 import pytest
 
 from shared.ports import TransientError
-from shared.services.ingest import IngestIncomplete, ingest_new_responses
+from shared.services.ingest import IngestIncomplete, RetryPolicy, ingest_new_responses
 from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile
 from shared.services.stats import stats_document
 from tests.support import builders
@@ -113,7 +113,7 @@ def test_one_failing_response_does_not_block_the_others_and_holds_the_cursor_bef
     responses = submit_many(stack, 5)
     failing = FailingFor(stack.store, responses[2]["responseId"])
     with pytest.raises(IngestIncomplete):
-        ingest_new_responses(failing, stack.forms, stack.mappings)
+        ingest_new_responses(failing, stack.forms, stack.mappings, retry=RetryPolicy(budget_seconds=0))
     assert stats_document(stack.store.counters())["responses"]["total"] == 4
     assert stack.store.cursor().rfc3339() == responses[1]["lastSubmittedTime"]
     report = ingest_new_responses(stack.store, stack.forms, stack.mappings)
