@@ -117,8 +117,9 @@ class FirestoreDigestReader:
         self._count(1)
         if not snapshot.exists:
             return None
-        return ReconcileStatus(snapshot.get("ran_at"), int(snapshot.get("form_response_count")),
-                               int(snapshot.get("stored_count")))
+        record = snapshot.to_dict() or {}
+        return ReconcileStatus(record["ran_at"], int(record["form_response_count"]), int(record["stored_count"]),
+                               int(record.get("quarantined") or 0))
 
     def watch_health(self) -> list[WatchHealth]:
         record = self._db.collection(SYSTEM).document("watches").get().to_dict() or {}

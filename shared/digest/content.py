@@ -80,7 +80,7 @@ class DigestContent:
     attention_total: int
     completeness: str
     watch_health: list[str]
-    mapping_alert: str  # empty unless the form mapping is broken
+    alert: str  # empty unless something needs the office's attention first: the form mapping, quarantined answers
 
     @property
     def quiet_day(self) -> bool:
@@ -154,8 +154,15 @@ def build_content(data: DigestData) -> DigestContent:
         attention_total=len(invalid),
         completeness=_completeness(data),
         watch_health=_watch_health(data),
-        mapping_alert=_mapping_alert(data),
+        alert=" ".join(filter(None, [_mapping_alert(data), _quarantine_alert(data)])),
     )
+
+
+def _quarantine_alert(data: DigestData) -> str:
+    if data.reconcile is None or not data.reconcile.quarantined:
+        return ""
+    return (f"มีคำตอบ {data.reconcile.quarantined:,} รายการในแบบฟอร์มที่ระบบบันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ "
+            "จึงยังไม่นับรวม ผู้ดูแลระบบได้รับแจ้งแล้ว")
 
 
 def _mapping_alert(data: DigestData) -> str:
@@ -198,6 +205,10 @@ def _completeness(data: DigestData) -> str:
     if status is None:
         return "ยังไม่ทราบความครบถ้วนของข้อมูล: ยังไม่เคยมีการตรวจสอบเทียบกับแบบฟอร์ม (reconcile)"
     when = be_datetime(status.ran_at)
+    if status.matched and status.quarantined:
+        return (f"ตรวจสอบเทียบกับแบบฟอร์มล่าสุดเมื่อ {when}: จำนวนคำตอบในแบบฟอร์ม "
+                f"{status.form_response_count:,} รายการ บันทึกไว้ {status.stored_count:,} รายการ และอีก "
+                f"{status.quarantined:,} รายการบันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ (ครบทุกรายการ)")
     if status.matched:
         return (f"ตรวจสอบเทียบกับแบบฟอร์มล่าสุดเมื่อ {when}: จำนวนคำตอบในแบบฟอร์ม "
                 f"{status.form_response_count:,} รายการ ตรงกับที่บันทึกไว้")

@@ -58,10 +58,11 @@ class ReconcileStatus:
     ran_at: datetime
     form_response_count: int
     stored_count: int
+    quarantined: int = 0  # listed on the form, but impossible to store as they are
 
     @property
     def matched(self) -> bool:
-        return self.form_response_count == self.stored_count
+        return self.form_response_count == self.stored_count + self.quarantined
 
 
 @dataclass(frozen=True)

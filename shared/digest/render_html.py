@@ -48,9 +48,9 @@ def render_html(content: DigestContent) -> str:
         f'<h2 style="margin:0 0 4px">สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {_e(c.day_text)}</h2>',
         f'<p style="margin:0 0 16px;color:#5f6368">ข้อมูลสะสม ณ {_e(c.built_at_text)}</p>',
     ]
-    if c.mapping_alert:
+    if c.alert:
         parts.append(f'<p style="padding:12px;background:#fce8e6;color:#b3261e;font-weight:bold;'
-                     f'border:2px solid #b3261e">⚠ {_e(c.mapping_alert)}</p>')
+                     f'border:2px solid #b3261e">⚠ {_e(c.alert)}</p>')
     if c.quiet_day:
         parts.append(f'<p style="padding:8px;background:#fef7e0">ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {_e(c.day_text)}</p>')
     parts += [

@@ -9,8 +9,8 @@ def render_text(content: DigestContent) -> str:
     c = content
     lines = [f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {c.day_text}",
              f"ข้อมูลสะสม ณ {c.built_at_text}", ""]
-    if c.mapping_alert:
-        lines += [f"!!! {c.mapping_alert}", ""]
+    if c.alert:
+        lines += [f"!!! {c.alert}", ""]
     if c.quiet_day:
         lines += [f"ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {c.day_text}", ""]
     lines += [

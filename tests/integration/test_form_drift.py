@@ -52,7 +52,7 @@ def test_a_reworded_problem_is_held_named_everywhere_and_counted_once_an_alias_i
     assert not doctor_line.ok and REWORDED in doctor_line.detail
     digest = build_content(collect(FirestoreDigestReader(stack.store._db), date(2024, 1, 5),
                                    datetime(2024, 1, 6, 1, tzinfo=UTC), include_contacts=False))
-    assert digest.subject.startswith("[แบบฟอร์มมีปัญหา]") and REWORDED in digest.mapping_alert
+    assert digest.subject.startswith("[แบบฟอร์มมีปัญหา]") and REWORDED in digest.alert
 
     # The fix: the new wording becomes an alias of its code; a reprocess counts what was held.
     monkeypatch.setitem(form_schema.OPTION_ALIASES, "problems", {"training_unclear": (REWORDED,)})

@@ -167,7 +167,7 @@ def test_a_broken_form_mapping_opens_the_digest_with_a_prominent_alert():
     html = render_html(content)
     assert html.index("จังหวัด — คำตอบที่เข้ามา") < html.index("ภาพรวม")
     assert render_text(content).splitlines()[3].startswith("!!! ")
-    assert build_content(data()).mapping_alert == ""
+    assert build_content(data()).alert == ""
 
 
 def test_watch_health_says_until_when_or_what_is_wrong():
@@ -179,3 +179,14 @@ def test_watch_health_says_until_when_or_what_is_wrong():
     assert lines[0] == "การแจ้งเตือนคำตอบใหม่: ใช้งานได้ถึง 12 มกราคม 2567 เวลา 08:00 น."
     assert "PERMISSION_DENIED" in lines[1]
     assert "watch ensure" in build_content(data()).watch_health[0]
+
+
+def test_quarantined_answers_open_the_digest_with_an_alert_and_still_count_as_complete():
+    from datetime import UTC, datetime
+
+    from shared.digest.model import ReconcileStatus
+
+    status = ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), form_response_count=5, stored_count=3, quarantined=2)
+    content = build_content(data(reconcile=status))
+    assert content.alert.startswith("มีคำตอบ 2 รายการในแบบฟอร์มที่ระบบบันทึกไม่ได้")
+    assert "บันทึกไว้ 3 รายการ และอีก 2 รายการบันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ (ครบทุกรายการ)" in content.completeness
