@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHECKOV_STAMP := .venv-checkov/.installed
 
-.PHONY: venv demo test unit lint typecheck checkov bundles lock clean sample-data form-json
+.PHONY: venv demo test test-faults unit lint typecheck checkov bundles lock clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP) $(CHECKOV_STAMP)
 	$(VENV)/bin/mypy
 	$(MAKE) --no-print-directory checkov
 	$(PY) -m pytest
+
+# The fault-injection scenarios on a form of 2,000 responses (make test runs them on 300).
+test-faults: $(STAMP)
+	$(PY) -m devstack.check_emulators
+	FAULT_RESPONSES=2000 $(PY) -m pytest tests/integration/test_faults.py
 
 # checkov lives in a virtualenv of its own: its many pins would fight ours.
 $(CHECKOV_STAMP): infra/requirements-checkov.txt

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import random
 import re
 import threading
 import time
@@ -51,6 +52,11 @@ class FormsState:
         # "editor" reads responses and owns watches; a "responder" (a Drive reader of a form) may not.
         self.access = "editor"
         self.retry_after: str | None = None  # sent with an injected 429, as a server asking to wait would
+        # Fault injection: this share of calls fails (429, 500 or 503) or answers slowly, reproducibly.
+        self.failure_rate = 0.0
+        self.slow_rate = 0.0
+        self.slow_seconds = 0.2
+        self.random = random.Random(7)
         self.watches: dict[str, dict[str, Any]] = {}
         self.watch_calls: list[str] = []  # "create RESPONSES", "renew <id>", "delete <id>"
 
@@ -78,8 +84,11 @@ def _handler(state: FormsState) -> type[JsonHandler]:
     class Handler(JsonHandler):
         def _refused(self) -> bool:
             with state.lock:
-                failure = _next_failure(state, self.command)
+                failure = _next_failure(state, self.command) or _random_failure(state)
                 access = state.access
+                slow = state.slow_rate and state.random.random() < state.slow_rate
+            if slow:
+                time.sleep(state.slow_seconds)
             if isinstance(failure, int):
                 self._error(failure)
             elif failure:
@@ -182,6 +191,12 @@ def _handler(state: FormsState) -> type[JsonHandler]:
             return self._json(200, page)
 
     return Handler
+
+
+def _random_failure(state: FormsState) -> str | None:
+    if state.failure_rate and state.random.random() < state.failure_rate:
+        return state.random.choice(["429-resource-exhausted", "500-internal", "503-unavailable"])
+    return None
 
 
 def _next_failure(state: FormsState, method: str) -> int | str | None:
