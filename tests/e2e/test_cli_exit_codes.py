@@ -7,20 +7,14 @@ import pytest
 
 from shared.cli import main
 from tests.support import builders
-from tests.support.stack import FORM_ID, make_stack
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def stack(project_id, monkeypatch):
-    stack = make_stack(project_id)
-    for name, value in {"GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
-                        "FORMS_API_ENDPOINT": stack.server.endpoint}.items():
-        monkeypatch.setenv(name, value)
-    stack.state.submit(builders.response())
-    yield stack
-    stack.server.stop()
+def stack(configured_stack):
+    configured_stack.state.submit(builders.response())
+    return configured_stack
 
 
 def test_a_forms_outage_exits_3_with_one_true_line_an_error_log_and_a_recorded_failure(stack, capfd):

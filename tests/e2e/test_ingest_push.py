@@ -9,21 +9,17 @@ from functions_framework import create_app
 
 from tests.support import builders
 from tests.support.google_shapes import push_envelope
-from tests.support.stack import FORM_ID, make_stack
+from tests.support.stack import FORM_ID
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def stack(project_id, monkeypatch):
-    stack = make_stack(project_id)
-    for name, value in {"GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
-                        "FORMS_API_ENDPOINT": stack.server.endpoint}.items():
-        monkeypatch.setenv(name, value)
+def stack(configured_stack):
     for index in range(3):
-        stack.state.submit(builders.response({"lao_name": f"ตำบล{index}"}, created=f"2024-01-05T03:00:0{index}Z"))
-    yield stack
-    stack.server.stop()
+        configured_stack.state.submit(builders.response({"lao_name": f"ตำบล{index}"},
+                                                        created=f"2024-01-05T03:00:0{index}Z"))
+    return configured_stack
 
 
 def push(body):
