@@ -57,6 +57,7 @@ class FormsState:
         self.slow_rate = 0.0
         self.slow_seconds = 0.2
         self.random = random.Random(7)
+        self.injected = {"failed": 0, "slow": 0}  # what the fault injection did
         self.watches: dict[str, dict[str, Any]] = {}
         self.watch_calls: list[str] = []  # "create RESPONSES", "renew <id>", "delete <id>"
 
@@ -87,6 +88,7 @@ def _handler(state: FormsState) -> type[JsonHandler]:
                 failure = _next_failure(state, self.command) or _random_failure(state)
                 access = state.access
                 slow = state.slow_rate and state.random.random() < state.slow_rate
+                state.injected["slow"] += bool(slow)
             if slow:
                 time.sleep(state.slow_seconds)
             if isinstance(failure, int):
@@ -195,6 +197,7 @@ def _handler(state: FormsState) -> type[JsonHandler]:
 
 def _random_failure(state: FormsState) -> str | None:
     if state.failure_rate and state.random.random() < state.failure_rate:
+        state.injected["failed"] += 1
         return state.random.choice(["429-resource-exhausted", "500-internal", "503-unavailable"])
     return None
 

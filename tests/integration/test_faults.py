@@ -99,6 +99,9 @@ def test_a_forms_api_failing_and_slow_for_a_share_of_calls_still_counts_exactly(
     stack.state.failure_rate, stack.state.slow_rate = 0.2, 0.1
     run_waves(stack, fixture, seed=2)
     stack.state.failure_rate = stack.state.slow_rate = 0.0
+    print(f"\n{len(fixture.versions)} versions; Forms calls failed {stack.state.injected['failed']}, "
+          f"slow {stack.state.injected['slow']}; {stack.state.list_calls + stack.state.get_calls} reads answered")
+    assert stack.state.injected["failed"] > 0 and stack.state.injected["slow"] > 0  # faults really happened
     assert_exact(stack, fixture)
 
 
