@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.domain.retention import DEFAULT_RETENTION_DAYS
+
 
 class FirestoreSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore")
@@ -30,7 +32,7 @@ class IngestSettings(FirestoreSettings):
     listing_lease_seconds: int = Field(default=600, ge=10, alias="LISTING_LEASE_SECONDS")
     mass_delete_ratio: float = Field(default=0.10, gt=0, le=1, alias="MASS_DELETE_RATIO")
     # PDPA retention: reporters' contacts are purged this long after a response's first submission.
-    contact_retention_days: int = Field(default=365, ge=0, alias="CONTACT_RETENTION_DAYS")
+    contact_retention_days: int = Field(default=DEFAULT_RETENTION_DAYS, ge=0, alias="CONTACT_RETENTION_DAYS")
     # Who reads the form: the forms-reader service account the form is shared with
     # (impersonated), or, as the fallback, a ministry user's OAuth refresh token.
     forms_reader_service_account: str | None = Field(default=None, alias="FORMS_READER_SERVICE_ACCOUNT")

@@ -11,6 +11,8 @@ from typing import Any
 from shared.domain.text import clean_text
 
 CONTACT_KEYS = ("reporter_name", "phone", "email")
+# What the privacy notice on the form promises; CONTACT_RETENTION_DAYS and Terraform default to it.
+DEFAULT_RETENTION_DAYS = 365
 PURGED_REPORTER_FIELDS = ("name", "phone_e164", "phone_extension", "email")
 
 
