@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Protocol
 
 from shared.domain.counting import CountedResponse
@@ -13,6 +12,9 @@ from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
 from shared.domain.responses import FormResponse
 from shared.domain.timestamps import Instant
+from shared.domain.versions import SaveOutcome
+
+__all__ = ["SaveOutcome"]  # decided in shared.domain.versions; re-exported for the adapters and services
 
 
 class TransientError(Exception):
@@ -25,14 +27,6 @@ class Unstorable(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class SaveOutcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    RESTORED = "restored"
-    REEVALUATED = "reevaluated"
-    UNCHANGED = "unchanged"  # equal or older lastSubmittedTime: a duplicate or late delivery
 
 
 @dataclass(frozen=True)

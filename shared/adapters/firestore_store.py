@@ -17,7 +17,7 @@ import time
 import uuid
 import zlib
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from google.api_core import exceptions as gexc
@@ -39,9 +39,11 @@ from shared.adapters.documents import (
 from shared.domain.counting import CountedResponse, affected_laos, plan_transition
 from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
+from shared.domain.lease import lease_until, may_take_over
 from shared.domain.responses import FormResponse
 from shared.domain.storage_limits import document_problem
 from shared.domain.timestamps import Instant
+from shared.domain.versions import StoredState, decide
 from shared.ports import CounterSnapshot, ReconcileRecord, SaveOutcome, StoredVersion, TransientError, Unstorable
 
 MALFORMED_EXCERPT_CHARS = 10_000
@@ -83,7 +85,7 @@ class FirestoreStore:
         def run(transaction: firestore.Transaction) -> SaveOutcome:
             snapshot = ref.get(transaction=transaction)
             old = snapshot.to_dict() if snapshot.exists else None
-            outcome = _outcome(old, document, reevaluate_equal)
+            outcome = decide(_stored_state(old), response.submitted.ns, reevaluate_equal=reevaluate_equal)
             if outcome is SaveOutcome.UNCHANGED:
                 return outcome
             doc = {**document, "first_stored_at": (old or {}).get("first_stored_at", firestore.SERVER_TIMESTAMP),
@@ -272,7 +274,7 @@ class FirestoreStore:
         ref = self._db.collection(SYSTEM).document("listing_lease")
         token = uuid.uuid4().hex
         now = datetime.now(UTC)
-        lease = {"token": token, "expires_at": now + timedelta(seconds=seconds), "taken_at": now}
+        lease = {"token": token, "expires_at": lease_until(now, seconds), "taken_at": now}
         for _ in range(2):
             try:
                 ref.create(lease)
@@ -281,7 +283,7 @@ class FirestoreStore:
                 held = ref.get()
                 if not held.exists:
                     continue
-                if held.get("expires_at") > now:
+                if not may_take_over(held.get("expires_at"), now):
                     return None
                 try:
                     ref.delete(option=self._db.write_option(last_update_time=held.update_time))
@@ -326,16 +328,7 @@ class FirestoreStore:
             self._shard(uuid.uuid4().hex).set(nested(delta, firestore.Increment), merge=True)
 
 
-def _outcome(old: dict[str, Any] | None, new: dict[str, Any], reevaluate_equal: bool) -> SaveOutcome:
-    if old is None:
-        return SaveOutcome.CREATED
-    old_ns, new_ns = int(old["last_submitted_ns"]), int(new["last_submitted_ns"])
-    if new_ns > old_ns:
-        return SaveOutcome.UPDATED
-    if new_ns < old_ns:
-        return SaveOutcome.UNCHANGED
-    if old.get("deleted"):
-        return SaveOutcome.RESTORED  # listed again after it was marked deleted
-    if reevaluate_equal and old.get("state") == "invalid":
-        return SaveOutcome.REEVALUATED
-    return SaveOutcome.UNCHANGED
+def _stored_state(doc: dict[str, Any] | None) -> StoredState | None:
+    if doc is None:
+        return None
+    return StoredState(int(doc["last_submitted_ns"]), bool(doc.get("deleted")), doc.get("state") == "invalid")

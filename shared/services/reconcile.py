@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from shared import logs
+from shared.domain.deletions import plan_deletions
 from shared.domain.timestamps import Instant
 from shared.ports import FormsGateway, ReconcileRecord, ResponseStore, TransientError
 from shared.services.ingest import IngestIncomplete, ingest_new_responses, ingest_responses
@@ -83,11 +84,13 @@ def _reconcile(
     # the listing only because it arrived meanwhile, so it is never deleted.
     stored = store.stored_versions()
     listed = list(forms.list_responses())
-    listed_ids = {r.get("responseId") for r in listed}
+    listed_ids = {str(r.get("responseId")) for r in listed}
 
     active = [rid for rid, version in stored.items() if not version.deleted]
-    absent = [rid for rid in active if rid not in listed_ids]
-    if absent and len(absent) > options.mass_delete_ratio * len(active) and not options.allow_mass_delete:
+    plan = plan_deletions(active, listed_ids, ratio=options.mass_delete_ratio,
+                          allow_mass_delete=options.allow_mass_delete)
+    absent = plan.absent
+    if plan.refused:
         logs.error("reconcile refused: too many stored responses are absent from the form",
                    absent=len(absent), stored=len(active), ratio_limit=options.mass_delete_ratio)
         raise MassDeleteRefused(
