@@ -68,16 +68,15 @@ class FormsGateway(Protocol):
         ...
 
 
-class ResponseStore(Protocol):
-    def load_mapping(self) -> FormMapping | None: ...
-
-    def save_mapping(self, mapping: FormMapping) -> None: ...
+class Responses(Protocol):
+    """The stored responses: each version applied with its counter changes, atomically."""
 
     def save_version(
         self, response: FormResponse, raw: dict[str, Any], evaluation: Evaluation,
         *, reevaluate_equal: bool = False,
     ) -> SaveOutcome:
-        """Store a response version and move the counters with it, atomically."""
+        """Store a response version and move the counters with it, atomically; raises
+        Unstorable before writing anything when it can never be stored as it is."""
         ...
 
     def mark_deleted(self, response_id: str) -> bool: ...
@@ -96,13 +95,31 @@ class ResponseStore(Protocol):
         """The raw API payload of every response whose current version is invalid."""
         ...
 
+
+class MappingRecord(Protocol):
+    """system/form_mapping: the question mapping, shared by every instance."""
+
+    def load_mapping(self) -> FormMapping | None: ...
+
+    def save_mapping(self, mapping: FormMapping) -> None: ...
+
+
+class Progress(Protocol):
+    """How far the listings got, and what reconcile found."""
+
     def cursor(self) -> Instant | None: ...
 
-    def advance_cursor(self, to: Instant) -> None: ...
+    def advance_cursor(self, to: Instant) -> None:
+        """Forward only: a lower value leaves the cursor where it is."""
+        ...
 
     def record_reconcile(self, record: ReconcileRecord) -> None: ...
 
     def record_reconcile_failure(self, failed_at: datetime, error: str) -> None: ...
+
+
+class ListingLease(Protocol):
+    """One lister at a time; the others leave a request that the holder honours."""
 
     def note_listing_request(self) -> None: ...
 
@@ -112,11 +129,17 @@ class ResponseStore(Protocol):
 
     def release_listing_lease(self, token: str) -> None: ...
 
+
+class Counters(Protocol):
     def counters(self) -> dict[str, int]: ...
 
     def counter_snapshot(self) -> CounterSnapshot: ...
 
     def apply_counter_delta(self, delta: dict[str, int]) -> None: ...
+
+
+class ResponseStore(Responses, MappingRecord, Progress, ListingLease, Counters, Protocol):
+    """Everything a function instance's store does (FirestoreStore; the in-memory fake)."""
 
 
 class FormsAccessDenied(Exception):

@@ -9,6 +9,7 @@ from shared.domain.codes import INVALID_REASONS, WARNINGS
 from shared.domain.counting import CountedResponse, LaoRecord, Member
 from shared.domain.evaluation import Evaluation
 from shared.domain.responses import FormResponse
+from shared.domain.versions import StoredState
 
 RESPONSES = "responses"
 LAOS = "laos"
@@ -52,6 +53,13 @@ def response_document(
         # Whatever the officer submitted, exactly as the Forms API gave it.
         "raw": raw,
     }
+
+
+def stored_state(doc: dict[str, Any] | None) -> StoredState | None:
+    """What deciding between versions needs of a stored response document."""
+    if doc is None:
+        return None
+    return StoredState(int(doc["last_submitted_ns"]), bool(doc.get("deleted")), doc.get("state") == "invalid")
 
 
 def counted_from_document(doc: dict[str, Any]) -> CountedResponse:

@@ -34,6 +34,7 @@ from shared.adapters.documents import (
     lao_from_document,
     nested,
     response_document,
+    stored_state,
     sum_shards,
 )
 from shared.domain.counting import CountedResponse, affected_laos, plan_transition
@@ -43,7 +44,7 @@ from shared.domain.lease import lease_until, may_take_over
 from shared.domain.responses import FormResponse
 from shared.domain.storage_limits import document_problem
 from shared.domain.timestamps import Instant
-from shared.domain.versions import StoredState, decide
+from shared.domain.versions import decide
 from shared.ports import CounterSnapshot, ReconcileRecord, SaveOutcome, StoredVersion, TransientError, Unstorable
 
 MALFORMED_EXCERPT_CHARS = 10_000
@@ -85,7 +86,7 @@ class FirestoreStore:
         def run(transaction: firestore.Transaction) -> SaveOutcome:
             snapshot = ref.get(transaction=transaction)
             old = snapshot.to_dict() if snapshot.exists else None
-            outcome = decide(_stored_state(old), response.submitted.ns, reevaluate_equal=reevaluate_equal)
+            outcome = decide(stored_state(old), response.submitted.ns, reevaluate_equal=reevaluate_equal)
             if outcome is SaveOutcome.UNCHANGED:
                 return outcome
             doc = {**document, "first_stored_at": (old or {}).get("first_stored_at", firestore.SERVER_TIMESTAMP),
@@ -326,9 +327,3 @@ class FirestoreStore:
     def apply_counter_delta(self, delta: dict[str, int]) -> None:
         if delta:
             self._shard(uuid.uuid4().hex).set(nested(delta, firestore.Increment), merge=True)
-
-
-def _stored_state(doc: dict[str, Any] | None) -> StoredState | None:
-    if doc is None:
-        return None
-    return StoredState(int(doc["last_submitted_ns"]), bool(doc.get("deleted")), doc.get("state") == "invalid")

@@ -13,7 +13,7 @@ from shared import logs
 from shared.domain.evaluation import evaluate
 from shared.domain.responses import FormResponse
 from shared.domain.timestamps import Instant
-from shared.ports import FormsGateway, ResponseStore, SaveOutcome, TransientError, Unstorable
+from shared.ports import FormsGateway, Responses, ResponseStore, SaveOutcome, TransientError, Unstorable
 from shared.services.mapping import MappingProvider
 
 
@@ -45,7 +45,7 @@ class RetryPolicy:
 
 
 def ingest_responses(
-    raw_responses: Iterable[dict[str, Any]], store: ResponseStore, mappings: MappingProvider,
+    raw_responses: Iterable[dict[str, Any]], store: Responses, mappings: MappingProvider,
     *, reevaluate_equal: bool = False, retry: RetryPolicy = RetryPolicy(),
 ) -> IngestReport:
     """Store each response version; one response's trouble never blocks the others.
@@ -85,7 +85,7 @@ def ingest_responses(
 class _Storing:
     """One attempt at one version: True once it is stored (or quarantined for good)."""
 
-    def __init__(self, store: ResponseStore, mappings: MappingProvider, report: IngestReport,
+    def __init__(self, store: Responses, mappings: MappingProvider, report: IngestReport,
                  reevaluate_equal: bool) -> None:
         self._store, self._mappings, self._report = store, mappings, report
         self._reevaluate_equal = reevaluate_equal
@@ -114,7 +114,7 @@ class _Storing:
         return True
 
 
-def _quarantine(store: ResponseStore, report: IngestReport, raw: dict[str, Any], problem: str) -> None:
+def _quarantine(store: Responses, report: IngestReport, raw: dict[str, Any], problem: str) -> None:
     report.malformed += 1
     if store.record_malformed(raw, problem=problem):  # logged once per distinct content
         response_id = raw.get("responseId") if isinstance(raw, dict) else None

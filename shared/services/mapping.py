@@ -9,7 +9,7 @@ from typing import Any
 
 from shared import logs
 from shared.domain.form_mapping import FormMapping, resolve_mapping
-from shared.ports import FormsGateway, ResponseStore
+from shared.ports import FormsGateway, MappingRecord
 
 
 class MappingProvider:
@@ -19,7 +19,7 @@ class MappingProvider:
     when reconcile sees a new ``revisionId``, or once the time limit has passed.
     """
 
-    def __init__(self, store: ResponseStore, forms: FormsGateway, ttl_seconds: int) -> None:
+    def __init__(self, store: MappingRecord, forms: FormsGateway, ttl_seconds: int) -> None:
         self._store = store
         self._forms = forms
         self._ttl = ttl_seconds

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from shared.domain.counting import difference, full_count
-from shared.ports import ResponseStore
+from shared.ports import Counters
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class RecountResult:
         return not self.differences
 
 
-def recount(store: ResponseStore) -> RecountResult:
+def recount(store: Counters) -> RecountResult:
     snapshot = store.counter_snapshot()
     expected = full_count(snapshot.responses)
     return RecountResult(
@@ -30,7 +30,7 @@ def recount(store: ResponseStore) -> RecountResult:
     )
 
 
-def fix_counters(store: ResponseStore) -> RecountResult:
+def fix_counters(store: Counters) -> RecountResult:
     """Apply the differences as increments: ingestion that commits after the
     snapshot adds its own increments on top, so nothing is overwritten."""
     result = recount(store)
