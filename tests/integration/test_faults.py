@@ -113,11 +113,7 @@ def test_a_forms_api_failing_and_slow_for_a_share_of_calls_still_counts_exactly(
 
 
 def test_reconcile_killed_at_random_points_then_run_again_counts_exactly(stack, project_id):
-    fixture = fault_fixture.build()
-    for raw in fixture.versions:
-        stack.state.submit(raw)
-    env = {**os.environ, "GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
-           "FORMS_API_ENDPOINT": stack.server.endpoint, "PYTHONPATH": str(ROOT)}
+    fixture, env = the_whole_form(stack, project_id)
     chance = random.Random(3)
     for _ in range(3):
         process = subprocess.Popen([sys.executable, "-m", "shared", "reconcile"], cwd=ROOT, env=env,
@@ -131,17 +127,23 @@ def test_reconcile_killed_at_random_points_then_run_again_counts_exactly(stack, 
     assert_exact(stack, fixture)
 
 
+def the_whole_form(stack, project_id):
+    """The fixture submitted to the form, and the environment a separate process needs."""
+    fixture = fault_fixture.build()
+    for raw in fixture.versions:
+        stack.state.submit(raw)
+    env = {**os.environ, "GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
+           "FORMS_API_ENDPOINT": stack.server.endpoint, "PYTHONPATH": str(ROOT)}
+    return fixture, env
+
+
 def lease_expired(stack):
     """A killed holder's listing lease expires (600 s in production); here at once."""
     stack.store._db.collection("system").document("listing_lease").delete()
 
 
 def test_the_ingest_function_killed_at_random_points_then_notified_again_counts_exactly(stack, project_id):
-    fixture = fault_fixture.build()
-    for raw in fixture.versions:
-        stack.state.submit(raw)
-    env = {**os.environ, "GOOGLE_CLOUD_PROJECT": project_id, "FORM_ID": FORM_ID,
-           "FORMS_API_ENDPOINT": stack.server.endpoint, "PYTHONPATH": str(ROOT)}
+    fixture, env = the_whole_form(stack, project_id)
     chance = random.Random(4)
     for attempt in range(4):
         port = free_port()
