@@ -96,7 +96,10 @@ class FirestoreStore:
             transaction.set(ref, doc)
             return outcome
 
-        outcome: SaveOutcome = self._run(run)
+        try:
+            outcome: SaveOutcome = self._run(run)
+        except gexc.InvalidArgument as exc:  # a limit we did not foresee: permanent, and nothing was written
+            raise Unstorable("rejected_by_firestore") from exc
         return outcome
 
     def mark_deleted(self, response_id: str) -> bool:

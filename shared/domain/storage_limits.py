@@ -3,8 +3,9 @@ a write, so that one response that can never be written does not stall the other
 
 Limits and size rules are Google's (https://cloud.google.com/firestore/quotas,
 https://cloud.google.com/firestore/docs/storage-size): a document id is at most
-1,500 bytes, has no "/", is not "." or "..", and does not match __.*__; a
-document is at most 1,048,576 bytes; maps and arrays nest at most 20 deep.
+1,500 bytes, has no "/", is not "." or "..", and does not match __.*__; a field
+name is not empty, at most 1,500 bytes and does not match __.*__; a document is at
+most 1,048,576 bytes; maps and arrays nest at most 20 deep.
 """
 
 from __future__ import annotations
@@ -55,6 +56,22 @@ def document_size(path: tuple[str, ...], fields: dict[str, Any]) -> int:
     return name + value_size(fields) + 32
 
 
+def field_name_problem(value: Any) -> str | None:
+    """Why some map key inside ``value`` cannot be a Firestore field name; None when all can."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = str(key)
+            if not name or len(name.encode("utf-8")) > MAX_ID_BYTES or _RESERVED_ID.match(name):
+                return "field_name_invalid"
+            if problem := field_name_problem(item):
+                return problem
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if problem := field_name_problem(item):
+                return problem
+    return None
+
+
 def depth(value: Any) -> int:
     if isinstance(value, dict):
         return 1 + max((depth(item) for item in value.values()), default=0)
@@ -69,6 +86,8 @@ def document_problem(path: tuple[str, ...], fields: dict[str, Any]) -> str | Non
         return problem
     if depth(fields) > MAX_DEPTH:
         return "too_deeply_nested"
+    if problem := field_name_problem(fields):
+        return problem
     if document_size(path, fields) > MAX_DOCUMENT_BYTES:
         return "document_too_large"
     return None

@@ -39,3 +39,10 @@ def test_a_document_over_one_mebibyte_or_too_deep_cannot_be_stored():
         nested = {"n": nested}
     assert document_problem(("responses", "r1"), nested) == "too_deeply_nested"
     assert document_problem(("responses", "a/b"), {}) == "id_has_slash"
+
+
+@pytest.mark.parametrize("key", ["", "x" * 1501, "__reserved__"])
+def test_a_map_key_firestore_cannot_take_as_a_field_name_is_found_anywhere_in_the_document(key):
+    assert document_problem(("responses", "r1"), {"raw": {"answers": {key: {}}}}) == "field_name_invalid"
+    assert document_problem(("responses", "r1"), {"raw": [{"nested": {key: 1}}]}) == "field_name_invalid"
+    assert document_problem(("responses", "r1"), {"raw": {"answers": {"ok": {}}}}) is None
