@@ -31,7 +31,7 @@ from shared.adapters.documents import (
 from shared.adapters.firestore_digest import FirestoreDigestReader
 from shared.digest.service import Addressing, collect, compose
 from shared.domain.codes import PROBLEMS
-from shared.domain.counting import LaoRecord, Member, full_count
+from shared.domain.counting import LaoRecord, full_count
 from shared.domain.evaluation import evaluate
 from shared.domain.geography import all_provinces
 from shared.domain.responses import FormResponse
@@ -61,8 +61,7 @@ def seed(client: firestore.Client) -> None:
         evaluation = evaluate(response, mapping)
         doc = response_document(response, raw, evaluation)
         batch.set(client.collection(RESPONSES).document(response.response_id), doc)
-        member = Member(response.submitted.ns, evaluation.reporting_status or "", tuple(evaluation.problems),
-                        evaluation.province_code or "")
+        member = counted_from_document(doc).member()
         record = LaoRecord(evaluation.lao_id or "", evaluation.lao_type or "", {response.response_id: member})
         batch.set(client.collection(LAOS).document(record.lao_id), lao_document(record, evaluation))
         counted.append(counted_from_document(doc))
@@ -89,7 +88,7 @@ def main() -> None:
             reader = FirestoreDigestReader(client)
             now = datetime.now(UTC)
             t0 = time.perf_counter()
-            data = collect(reader, DAY, now, include_contacts=False)
+            data = collect(reader, DAY, now, Addressing("digest@moi.go.th", ["a@moi.go.th"]))
             t1 = time.perf_counter()
             composed = compose(data, Addressing("digest@moi.go.th", ["a@moi.go.th"]), now)
             size = len(composed.message.as_bytes())
@@ -97,7 +96,7 @@ def main() -> None:
             timings.append(t2 - t0)
             print(f"run {run + 1}: collect {t1 - t0:.2f} s ({reader.reads:,} documents read), "
                   f"compose {t2 - t1:.2f} s, total {t2 - t0:.2f} s; message {size / 1e6:.1f} MB, "
-                  f"{len(data.created_on_day):,} reports of the day, {len(data.current_reports):,} current reports")
+                  f"{len(data.created_on_day):,} reports of the day, {len(data.laos):,} LAOs reporting")
         print(f"median total: {statistics.median(timings):.2f} s (target < 5 s)")
     finally:
         emulator.stop()

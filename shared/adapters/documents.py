@@ -50,6 +50,7 @@ def response_document(
         "problem_details": evaluation.problem_details,
         "suggestions": evaluation.suggestions,
         "reporter": evaluation.reporter.model_dump(),
+        "typed": evaluation.typed,
         # Whatever the officer submitted, exactly as the Forms API gave it.
         "raw": raw,
     }
@@ -86,6 +87,7 @@ def lao_from_document(lao_id: str, doc: dict[str, Any] | None) -> LaoRecord | No
             status=m["status"],
             problems=tuple(m["problems"]),
             province_code=m["province_code"],
+            submission_date=m.get("submission_date", ""),  # absent from records written before it was kept
         )
         for rid, m in (doc.get("members") or {}).items()
     }
@@ -104,6 +106,7 @@ def lao_document(record: LaoRecord, display: Evaluation | None) -> dict[str, Any
                 "status": m.status,
                 "problems": list(m.problems),
                 "province_code": m.province_code,
+                "submission_date": m.submission_date,
             }
             for rid, m in record.members.items()
         },

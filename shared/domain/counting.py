@@ -21,6 +21,7 @@ class Member:
     status: str
     problems: tuple[str, ...]
     province_code: str  # Bangkok and Pattaya are one LAO whatever province was picked
+    submission_date: str = ""  # Bangkok date of first submission: what the digest's "as of day D" figures need
 
     def rank(self, response_id: str) -> tuple[int, str]:
         # Latest submission wins; on a tie the greater responseId, so the choice is total.
@@ -59,7 +60,8 @@ class CountedResponse:
         return self.valid and not self.deleted and self.lao_id is not None
 
     def member(self) -> Member:
-        return Member(self.submitted_ns, self.status or "", self.problems, self.province_code or "")
+        return Member(self.submitted_ns, self.status or "", self.problems, self.province_code or "",
+                      self.submission_date)
 
 
 def response_contribution(response: CountedResponse | None) -> Counter[str]:

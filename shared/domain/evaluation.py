@@ -47,8 +47,13 @@ class Evaluation(BaseModel):
     problem_details: str = ""
     suggestions: str = ""
     reporter: Reporter = Field(default_factory=Reporter)
+    # The identifying answers as the officer typed them (cleaned, capped): what a
+    # follow-up of an invalid response shows, since its normalised fields may be empty.
+    typed: dict[str, str] = Field(default_factory=dict)
 
 
+TYPED_KEYS = ("lao_name", "lao_type", "district", "province", "reporting_status")
+TYPED_LIMIT = 200
 OPTION_UNMAPPED = "option_unmapped"
 
 
@@ -87,6 +92,7 @@ def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     reasons: list[str] = []
     warnings: list[str] = []
     result = Evaluation(valid=False)
+    result.typed = {key: truncate(text, TYPED_LIMIT)[0] for key in TYPED_KEYS if (text := answers.first(key))}
 
     result.lao_name = normalise_lao_name(answers.first("lao_name"))
     if not result.lao_name:

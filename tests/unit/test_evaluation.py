@@ -112,3 +112,10 @@ def test_a_reworded_problem_option_is_held_as_unmapped_never_counted_as_other():
     result = evaluate(chosen, mapping)
     assert not result.valid and result.invalid_reasons == ["option_unmapped"]
     assert result.problems == ["other"] and result.other_problem_text == "ระบบช้า"
+
+
+def test_what_the_officer_typed_to_identify_the_lao_is_kept_even_when_it_cannot_be_read():
+    result = evaluated({"province": "เมืองลับแล", "lao_type": None}, lao_name="  อบต. หนองบัว ")
+    assert not result.valid and result.province_name is None
+    assert result.typed["province"] == "เมืองลับแล" and result.typed["lao_name"] == "อบต. หนองบัว"
+    assert "lao_type" not in result.typed and "phone" not in result.typed  # never a contact
