@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHECKOV_STAMP := .venv-checkov/.installed
 
-.PHONY: venv demo test test-faults unit lint typecheck checkov bundles lock clean sample-data form-json
+.PHONY: tools venv demo test test-faults unit lint typecheck checkov bundles lock clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
-demo: $(STAMP)
+# The browser, office suite and Thai fonts the digest and workbook are checked in.
+tools:
+	bash devstack/ensure_tools.sh
+
+demo: $(STAMP) tools
 	$(PY) -m devstack.demo
 
-test: $(STAMP) $(CHECKOV_STAMP)
+test: $(STAMP) $(CHECKOV_STAMP) tools
 	$(PY) -m devstack.check_emulators
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from devstack.browser import screenshot
 from devstack.local_stack import ROOT, LocalStack
 from shared.domain.timestamps import Instant
 from tools.write_form_json import canonical_form
@@ -87,11 +88,22 @@ def main() -> int:
         check = run_cli(stack.env, "recount", "--check")
         print(check.stdout.strip())
 
+        say("python -m shared watch ensure  (the Forms watches, whose health the digest reports)")
+        watch = run_cli({**stack.env, "WATCH_TOPIC": f"projects/{stack.project}/topics/forms-watch"},
+                        "watch", "ensure")
+        print(watch.stdout.strip() or watch.stderr[-2000:])
+
         busiest = max(json.loads(stats.stdout)["by_submission_date"].items(), key=lambda kv: kv[1])[0]
         say(f"python -m shared digest --date {busiest} --outbox outbox  (the day with most submissions)")
-        digest = run_cli(stack.env, "digest", "--date", busiest, "--outbox", str(ROOT / "outbox"))
+        digest_env = {**stack.env, "DIGEST_REPLY_TO": "kor-thor@example.go.th",
+                      "DIGEST_CONTACT": "กลุ่มงานมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น สำนักงาน ก.ถ."}
+        digest = run_cli(digest_env, "digest", "--date", busiest, "--outbox", str(ROOT / "outbox"))
         print(digest.stdout.strip() or digest.stderr[-2000:])
-        ok = all(p.returncode == 0 for p in (reconcile, stats, check, digest))
+        ok = all(p.returncode == 0 for p in (reconcile, stats, check, watch, digest))
+        if ok:
+            preview = ROOT / "outbox" / f"digest-{busiest}.html"
+            say("the digest as a phone shows it (headless Chromium, 375 px wide)")
+            print(screenshot(preview, preview.with_name(f"digest-{busiest}-phone.png"), 375))
     say(f"demo {'finished' if ok else 'FAILED'}; logs in {Path('.local/logs')}")
     return 0 if ok else 1
 

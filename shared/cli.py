@@ -186,7 +186,7 @@ def _digest(args: argparse.Namespace) -> int:
         print(f"digest {day}: " + (f"sent (Gmail id {result.gmail_id})" if result.sent
                                      else f"not sent: {result.skipped_reason} (use --force to resend)"))
         return 0
-    composed = compose(collect(app.reader, day, now, app.addressing.include_contacts), app.addressing, now)
+    composed = compose(collect(app.reader, day, now, app.addressing), app.addressing, now)
     eml, preview = write_outbox(composed, day, args.outbox)
     print(f"digest {day} written (not sent): {eml} and {preview}")
     return 0

@@ -47,6 +47,11 @@ class DigestSettings(FirestoreSettings):
     digest_sender: str = Field(default="digest@localhost", alias="DIGEST_SENDER")
     digest_recipients: str = Field(default="", alias="DIGEST_RECIPIENTS")  # comma-separated
     digest_include_contacts: bool = Field(default=False, alias="DIGEST_INCLUDE_CONTACTS")
+    # The contact office: replies to the digest go there, and its footer names it.
+    digest_reply_to: str | None = Field(default=None, alias="DIGEST_REPLY_TO")
+    digest_contact: str = Field(default="สำนักงาน ก.ถ.", alias="DIGEST_CONTACT")
+    # The form whose responses the digest links to (only its editors can open them).
+    form_id: str | None = Field(default=None, alias="FORM_ID")
     gmail_api_endpoint: str | None = Field(default=None, alias="GMAIL_API_ENDPOINT")
     gmail_timeout_seconds: float = Field(default=60, gt=0, alias="GMAIL_TIMEOUT_SECONDS")
     # Only for our local Gmail server: the certificate it serves TLS with (devstack/tls.py).

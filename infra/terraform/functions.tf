@@ -70,6 +70,9 @@ locals {
           DIGEST_SENDER           = var.digest_sender
           DIGEST_RECIPIENTS       = join(",", var.digest_recipients)
           DIGEST_INCLUDE_CONTACTS = tostring(var.digest_include_contacts)
+          DIGEST_REPLY_TO         = var.digest_reply_to
+          DIGEST_CONTACT          = var.digest_contact
+          FORM_ID                 = var.form_id
           GMAIL_AUTH              = var.gmail_auth
         },
         var.gmail_auth == "delegation"

@@ -30,6 +30,17 @@ variable "digest_recipients" {
   type        = list(string)
 }
 
+variable "digest_reply_to" {
+  description = "The contact office's address: the digest's Reply-To, named in its footer."
+  type        = string
+}
+
+variable "digest_contact" {
+  description = "Who runs the system and how to reach them, in Thai, for the digest's footer."
+  type        = string
+  default     = "สำนักงาน ก.ถ."
+}
+
 variable "digest_include_contacts" {
   description = "Put reporters' contacts in the digest attachment (never in the body)."
   type        = bool

@@ -1,9 +1,10 @@
 """The digest's reader and ledger on Firestore.
 
 The reader touches only what the digest shows: the day's responses (two
-equality queries), the counter shards, the invalid responses, one count, the
-LAOs' current reports (projected, without their member lists) and the reconcile
-record. It never reads the whole responses collection.
+equality queries), the counter shards, the invalid responses and those with
+warnings, one count, the reporting LAOs (projected to what the digest shows and
+their member lists, which carry each report's first-submission date) and the
+reconcile record. It never reads the whole responses collection.
 """
 
 from __future__ import annotations
@@ -16,22 +17,23 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, sum_shards
+from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
 from shared.adapters.firestore_fast import stream_dicts
-from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow, WatchHealth
+from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
 from shared.digest.ports import Claim
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY
-from shared.domain.ledger import holds, may_claim
+from shared.domain.ledger import MessageIds, holds, may_claim
 
 DIGESTS = "digests"
 _REPORT_FIELDS = [
     "response_id", "create_time", "last_submitted_time", "submission_date", "last_submitted_date", "state",
     "deleted", "lao_type", "lao_name", "district", "province_code", "province_name", "reporting_status", "problems",
-    "other_problem_text", "problem_details", "suggestions", "invalid_reasons", "warnings",
+    "other_problem_text", "problem_details", "suggestions", "invalid_reasons", "warnings", "typed",
 ]
-_LAO_FIELDS = ["lao_type", "name", "district", "province_name", "current_province_code", "current_status",
-               "current_problems", "current_response_id"]
+_FOLLOW_UP_FIELDS = ["response_id", "create_time", "last_submitted_time", "submission_date", "deleted", "lao_type",
+                     "lao_name", "district", "province_name", "typed", "invalid_reasons", "warnings"]
+_LAO_FIELDS = ["lao_type", "name", "district", "province_name", "members", "current_response_id"]
 
 
 class FirestoreDigestReader:
@@ -77,21 +79,25 @@ class FirestoreDigestReader:
         self._count(max(len(shards), 1))
         return sum_shards(shards)
 
-    def invalid_responses(self) -> list[InvalidRow]:
-        query = self._db.collection(RESPONSES).where(filter=FieldFilter("state", "==", "invalid"))
-        fields = ["response_id", "last_submitted_time", "submission_date", "invalid_reasons", "deleted"]
-        return [InvalidRow(d["response_id"], d["last_submitted_time"], d["submission_date"],
-                           tuple(d.get("invalid_reasons") or ()))
-                for d in self._stream(query.select(fields)) if not d.get("deleted")]
-
-    def count_with_warnings(self) -> int:
-        query: Any = (self._db.collection(RESPONSES).where(filter=FieldFilter("has_warnings", "==", True))
-                      .where(filter=FieldFilter("deleted", "==", False)))
-        result = query.count().get()
+    def count_edited_on(self, day: date) -> int:
+        result = self._edited_on(day).count().get()
         self._count(1)
         return int(result[0][0].value)
 
-    def current_reports(self, *, contacts: bool) -> list[LaoCurrentReport]:
+    def invalid_responses(self) -> list[FollowUpRow]:
+        query = self._db.collection(RESPONSES).where(filter=FieldFilter("state", "==", "invalid"))
+        return [_follow_up(d, "invalid_reasons") for d in self._stream(query.select(_FOLLOW_UP_FIELDS))
+                if not d.get("deleted")]
+
+    def responses_with_warnings(self, *, contacts: bool) -> list[FollowUpRow]:
+        # The same two equality filters the warnings count always used; an invalid
+        # response with warnings is followed up in the invalid list instead.
+        query = (self._db.collection(RESPONSES).where(filter=FieldFilter("has_warnings", "==", True))
+                 .where(filter=FieldFilter("deleted", "==", False)))
+        fields = [*_FOLLOW_UP_FIELDS, "state"] + (["reporter"] if contacts else [])
+        return [_follow_up(d, "warnings") for d in self._stream(query.select(fields)) if d.get("state") == "valid"]
+
+    def lao_reports(self, *, contacts: bool) -> list[LaoReports]:
         query = self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True)).select(_LAO_FIELDS)
         laos = list(stream_dicts(self._db, query))
         self._count(max(len(laos), 1))
@@ -101,16 +107,16 @@ class FirestoreDigestReader:
             for snapshot in self._db.get_all(refs, field_paths=["reporter"]):
                 reporters[snapshot.id] = (snapshot.to_dict() or {}).get("reporter") or {}
             self._count(len(refs))
-        return [
-            LaoCurrentReport(
+        reports = []
+        for lao_id, d in laos:
+            record = lao_from_document(lao_id, d)
+            assert record is not None
+            reports.append(LaoReports(
                 lao_id=lao_id, lao_type=d.get("lao_type", ""), name=d.get("name", ""), district=d.get("district", ""),
-                province_code=d.get("current_province_code", ""), province_name=d.get("province_name") or "",
-                status=d.get("current_status", ""), problems=tuple(d.get("current_problems") or ()),
-                response_id=d.get("current_response_id", ""),
+                province_name=d.get("province_name") or "", record=record,
                 reporter=reporters.get(d.get("current_response_id", ""), {}),
-            )
-            for lao_id, d in laos
-        ]
+            ))
+        return reports
 
     def reconcile_status(self) -> ReconcileStatus | None:
         snapshot = self._db.collection(SYSTEM).document("reconcile").get()
@@ -152,7 +158,16 @@ def _report_row(d: dict[str, Any]) -> ReportRow:
         status=d.get("reporting_status"), problems=tuple(d.get("problems") or ()),
         other_problem_text=d.get("other_problem_text") or "", problem_details=d.get("problem_details") or "",
         suggestions=d.get("suggestions") or "", invalid_reasons=tuple(d.get("invalid_reasons") or ()),
-        warnings=tuple(d.get("warnings") or ()), reporter=d.get("reporter") or {},
+        warnings=tuple(d.get("warnings") or ()), typed=d.get("typed") or {}, reporter=d.get("reporter") or {},
+    )
+
+
+def _follow_up(d: dict[str, Any], reasons_field: str) -> FollowUpRow:
+    return FollowUpRow(
+        response_id=d["response_id"], created=d["create_time"], last_submitted=d["last_submitted_time"],
+        submission_date=d["submission_date"], lao_type=d.get("lao_type"), lao_name=d.get("lao_name") or "",
+        district=d.get("district") or "", province_name=d.get("province_name"), typed=d.get("typed") or {},
+        reasons=tuple(d.get(reasons_field) or ()), reporter=d.get("reporter") or {},
     )
 
 
@@ -179,21 +194,24 @@ class FirestoreDigestLedger:
                 "attempts": firestore.ArrayUnion([now]), "attempt_count": firestore.Increment(1),
                 "forced": force,
             }, merge=True)
-            return Claim(day=day, token=token, previous_status=(record or {}).get("status"))
+            previous = (record or {}).get("message_id")
+            ids = MessageIds(previous, tuple((record or {}).get("references") or ())) if previous else None
+            return Claim(day=day, token=token, previous_status=(record or {}).get("status"), previous_ids=ids)
 
         result: Claim | None = run(self._db.transaction())
         return result
 
-    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> bool:
+    def mark_sent(self, claim: Claim, *, gmail_id: str, ids: MessageIds, counts: dict[str, int]) -> bool:
         return self._finish(claim, {
-            "status": "sent", "gmail_message_id": gmail_id, "message_id": message_id, "counts": counts,
+            "status": "sent", "gmail_message_id": gmail_id, "message_id": ids.message_id,
+            "references": list(ids.references), "counts": counts,
             "sent_at": firestore.SERVER_TIMESTAMP, "last_error": None, "lease_until": None,
         })
 
-    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> bool:
+    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, ids: MessageIds) -> bool:
         return self._finish(claim, {
-            "status": "in_doubt" if in_doubt else "failed", "last_error": error, "message_id": message_id,
-            "failed_at": firestore.SERVER_TIMESTAMP, "lease_until": None,
+            "status": "in_doubt" if in_doubt else "failed", "last_error": error, "message_id": ids.message_id,
+            "references": list(ids.references), "failed_at": firestore.SERVER_TIMESTAMP, "lease_until": None,
         })
 
     def _finish(self, claim: Claim, result: dict[str, Any]) -> bool:

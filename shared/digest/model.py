@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from shared.domain.counting import LaoRecord
+
 
 @dataclass(frozen=True)
 class ReportRow:
@@ -28,29 +30,38 @@ class ReportRow:
     suggestions: str
     invalid_reasons: tuple[str, ...]
     warnings: tuple[str, ...]
+    typed: dict[str, str] = field(default_factory=dict)  # the identifying answers as typed
     reporter: dict[str, str | None] = field(default_factory=dict)  # only read when contacts are included
 
 
 @dataclass(frozen=True)
-class LaoCurrentReport:
+class LaoReports:
+    """One LAO that has reported: who it is, and every counted report of it."""
+
     lao_id: str
     lao_type: str
     name: str
     district: str
-    province_code: str
     province_name: str
-    status: str
-    problems: tuple[str, ...]
-    response_id: str
-    reporter: dict[str, str | None] = field(default_factory=dict)
+    record: LaoRecord  # its reports, each with its first-submission date: what "as of D" needs
+    reporter: dict[str, str | None] = field(default_factory=dict)  # of its current report; with contacts only
 
 
 @dataclass(frozen=True)
-class InvalidRow:
+class FollowUpRow:
+    """A response someone should follow up: invalid (not counted), or valid with warnings."""
+
     response_id: str
+    created: datetime
     last_submitted: datetime
     submission_date: str
-    reasons: tuple[str, ...]
+    lao_type: str | None
+    lao_name: str
+    district: str
+    province_name: str | None
+    typed: dict[str, str]  # what was typed, for when the normalised fields above are empty
+    reasons: tuple[str, ...]  # invalid-reason codes, or warning codes
+    reporter: dict[str, str | None] = field(default_factory=dict)  # warnings with contacts included only
 
 
 @dataclass(frozen=True)
@@ -80,15 +91,19 @@ class DigestData:
     counters: dict[str, int]
     created_on_day: list[ReportRow]
     edited_on_day: list[ReportRow]
-    invalid: list[InvalidRow]
-    with_warnings: int
-    current_reports: list[LaoCurrentReport]
+    edited_day_before: int  # responses edited on the day before: the change of the edited figure
+    invalid: list[FollowUpRow]
+    warned: list[FollowUpRow]
+    laos: list[LaoReports]
     reconcile: ReconcileStatus | None
     include_contacts: bool = False
     watches: list[WatchHealth] = field(default_factory=list)  # empty: never recorded
     mapping_missing_titles: list[str] = field(default_factory=list)  # non-empty: the form mapping is broken
     # (question title, option) for live options without a code (the form was reworded): the mapping is degraded.
     mapping_unmapped_options: list[tuple[str, str]] = field(default_factory=list)
+    form_id: str | None = None  # for links to a response in Google Forms; none without it
+    contact: str = ""  # who runs the system and how to reach them, for the footer
+    reply_to: str | None = None
 
     @property
     def reports_of_day(self) -> list[ReportRow]:

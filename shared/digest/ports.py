@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from shared.digest.model import InvalidRow, LaoCurrentReport, ReconcileStatus, ReportRow, WatchHealth
+from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
+from shared.domain.ledger import MessageIds
 
 
 class DigestReader(Protocol):
@@ -16,13 +17,21 @@ class DigestReader(Protocol):
         """Last submitted on ``day`` but created earlier."""
         ...
 
+    def count_edited_on(self, day: date) -> int:
+        """How many ``responses_edited_on(day)`` would return, without reading them."""
+        ...
+
     def counters(self) -> dict[str, int]: ...
 
-    def invalid_responses(self) -> list[InvalidRow]: ...
+    def invalid_responses(self) -> list[FollowUpRow]: ...
 
-    def count_with_warnings(self) -> int: ...
+    def responses_with_warnings(self, *, contacts: bool) -> list[FollowUpRow]:
+        """Valid responses with a warning (a phone that is not one, an unknown district...)."""
+        ...
 
-    def current_reports(self, *, contacts: bool) -> list[LaoCurrentReport]: ...
+    def lao_reports(self, *, contacts: bool) -> list[LaoReports]:
+        """Every LAO that has reported, with all its counted reports."""
+        ...
 
     def reconcile_status(self) -> ReconcileStatus | None: ...
 
@@ -44,6 +53,7 @@ class Claim:
     day: date
     token: str
     previous_status: str | None  # None, "failed", "in_doubt", "sent" (with --force)
+    previous_ids: MessageIds | None = None  # what the previous send of the date carried
 
 
 class DigestLedger(Protocol):
@@ -51,11 +61,11 @@ class DigestLedger(Protocol):
 
     def claim(self, day: date, *, force: bool, now: datetime, lease_seconds: int) -> Claim | None: ...
 
-    def mark_sent(self, claim: Claim, *, gmail_id: str, message_id: str, counts: dict[str, int]) -> bool:
+    def mark_sent(self, claim: Claim, *, gmail_id: str, ids: MessageIds, counts: dict[str, int]) -> bool:
         """False when a newer claim took the date over (this claim's lease had expired): nothing written."""
         ...
 
-    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, message_id: str) -> bool: ...
+    def mark_failed(self, claim: Claim, *, in_doubt: bool, error: str, ids: MessageIds) -> bool: ...
 
     def sent_days(self, days: list[date]) -> set[date]: ...
 

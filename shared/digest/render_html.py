@@ -1,125 +1,202 @@
-"""The digest as HTML for Gmail and Outlook: tables, inline styles, no remote
-resource. Every text that came from a user is escaped."""
+"""The digest as HTML for Gmail: one column that reads on a phone, a shared
+<style> block, bars drawn as percentages of their column, no remote resource.
+Every text that came from a user is escaped.
+
+Gmail supports a <style> block in the head with class selectors and width media
+queries (https://developers.google.com/workspace/gmail/design/css). It drops
+the whole block on an error or past 16 KB (caniemail.com/features/html-style),
+so the block stays small and plain, and what a bar needs (its colour, height and
+width) is inline as well, for clients that strip classes.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from shared.digest.content import DigestContent, ReportLine
+from shared.digest import glossary as g
+from shared.digest.content import Bar, DigestContent, Figure, FollowUpLine, LetterItem
+from shared.domain.codes import LETTER_REFERENCE
 
-_FONT = "font-family:Tahoma,'Leelawadee UI','Noto Sans Thai',sans-serif;font-size:14px;color:#202124"
-_CELL = "padding:4px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top"
-_HEAD = "padding:4px 8px;border-bottom:2px solid #5f6368;text-align:left;background:#f1f3f4"
+_STYLE = """
+body{margin:0;background:#f1f3f4}
+.d{max-width:760px;margin:0 auto;padding:16px;background:#fff;color:#202124;
+font:15px/1.55 Tahoma,'Leelawadee UI','Noto Sans Thai','Sarabun',sans-serif}
+h1{font-size:19px;line-height:1.4;margin:0 0 4px}
+h2{font-size:17px;margin:26px 0 8px;padding-bottom:3px;border-bottom:2px solid #1a73e8}
+h3{font-size:15px;margin:14px 0 4px}
+p{margin:0 0 8px}
+.m{color:#5f6368;font-size:13px}
+.al{margin:0 0 10px;padding:10px 12px;background:#fce8e6;color:#8c1d18;border-left:5px solid #b3261e}
+table{border-collapse:collapse;width:100%}
+td,th{padding:5px 6px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top}
+th{background:#f1f3f4;font-weight:bold}
+.n{text-align:right}
+td.n,b.n{white-space:nowrap}
+.up{color:#137333}.dn{color:#b3261e}
+.fu{margin:0 0 10px;padding:6px 10px;border-left:4px solid #b3261e;background:#fdf3f2}
+.wn{border-left-color:#e37400;background:#fef7e0}
+.tag{padding:0 5px;background:#b3261e;color:#fff;font-size:12px;border-radius:3px}
+.row{margin:8px 0 2px}
+.sub{padding-left:12px}
+.tr{background:#e8f0fe;height:12px}
+.lg{margin:4px 0;padding-left:18px;color:#5f6368;font-size:13px}
+.ft{margin-top:28px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:13px}
+@media (max-width:480px){.d{padding:10px;font-size:14px}h1{font-size:17px}td,th{padding:4px 3px}}
+"""
 _BAR_COLOUR = "#1a73e8"
-_BAR_WIDTH = 240  # pixels of the longest bar
 
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
-    numeric = numeric or set()
-    head = "".join(f'<th style="{_HEAD}">{_e(h)}</th>' for h in headers)
-    body = "".join(
-        "<tr>" + "".join(
-            f'<td style="{_CELL}{";text-align:right" if i in numeric else ""}">{cell}</td>'
-            for i, cell in enumerate(row)
-        ) + "</tr>"
-        for row in rows
-    )
-    return f'<table cellspacing="0" cellpadding="0" style="border-collapse:collapse;{_FONT}">{head}{body}</table>'
-
-
-def _bar(value: int, largest: int) -> str:
-    """A bar as a one-cell table with bgcolor: Outlook's Word engine draws it too."""
-    width = max(1, round(_BAR_WIDTH * value / largest)) if value and largest else 0
-    if not width:
-        return ""
-    return (f'<table cellspacing="0" cellpadding="0"><tr><td width="{width}" height="12" '
-            f'bgcolor="{_BAR_COLOUR}" style="background:{_BAR_COLOUR};width:{width}px;height:12px;'
-            f'font-size:1px;line-height:1px">&nbsp;</td></tr></table>')
-
-
 def render_html(content: DigestContent) -> str:
     c = content
     parts = [
-        f'<div style="{_FONT}">',
-        f'<h2 style="margin:0 0 4px">สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {_e(c.day_text)}</h2>',
-        f'<p style="margin:0 0 16px;color:#5f6368">ข้อมูลสะสม ณ {_e(c.built_at_text)}</p>',
+        '<!doctype html><html lang="th"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>{_e(c.subject)}</title><style>{_STYLE}</style></head><body>",
+        # The preheader: what the mail list shows after the subject; hidden in the message itself.
+        '<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">' + _e(c.preheader) + "</div>",
+        '<div class="d">',
+        f"<h1>{_e(c.title)}</h1>",
+        f'<p class="m">{_e(c.as_of_text)} · จัดทำเมื่อ {_e(c.read_at_text)}</p>',
+        *(f'<p class="al">⚠ {_e(alert)}</p>' for alert in c.alerts),
     ]
-    if c.alert:
-        parts.append(f'<p style="padding:12px;background:#fce8e6;color:#b3261e;font-weight:bold;'
-                     f'border:2px solid #b3261e">⚠ {_e(c.alert)}</p>')
     if c.quiet_day:
-        parts.append(f'<p style="padding:8px;background:#fef7e0">ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {_e(c.day_text)}</p>')
-    parts += [
-        "<h3>ภาพรวม</h3>",
-        _table(["รายการ", "จำนวน"], [
-            ["รายงานใหม่ในวันนี้", f"{c.new_on_day:,}"],
-            ["รายงานที่แก้ไขในวันนี้", f"{c.edited_on_day:,}"],
-            ["คำตอบสะสมทั้งหมด", f"{c.total_responses:,}"],
-            ["อปท. ที่รายงานแล้ว (สะสม)", f"{c.laos_reporting:,}"],
-            ["คำตอบที่ข้อมูลไม่สมบูรณ์ ต้องตรวจสอบ", f"{c.invalid_total:,}"],
-        ], numeric={1}),
-        "<h3>ปัญหาและอุปสรรคที่พบ</h3>",
-        _problem_chart(c),
-    ]
-    if c.provinces:
-        parts += ["<h3>รายจังหวัด</h3>", _table(
-            ["จังหวัด", "อปท. ที่รายงานแล้ว (สะสม)", "รายงานใหม่ที่สมบูรณ์ในวันนี้"],
-            [[_e(p.name), f"{p.laos_reporting:,}", f"{p.new_valid_on_day:,}"] for p in c.provinces],
-            numeric={1, 2})]
-    parts += [
-        "<h3>ตามประเภท อปท.</h3>",
-        _table(["ประเภท", "อปท. ที่รายงานแล้ว"], [[_e(t), f"{n:,}"] for t, n in c.lao_types] or [["-", "0"]],
-               numeric={1}),
-        "<h3>ตามสถานะการรายงานผลในระบบของสำนักงาน ก.พ.</h3>",
-        _table(["สถานะ", "อปท."], [[_e(s), f"{n:,}"] for s, n in c.statuses], numeric={1}),
-    ]
-    if c.reports:
-        parts += [f"<h3>รายงานที่ได้รับหรือแก้ไขในวันที่ {_e(c.day_text)} ({c.reports_total:,} รายการ)</h3>",
-                  _more(len(c.reports), c.reports_total),
-                  _table(["เวลา", "อปท.", "อำเภอ", "จังหวัด", "สถานะ", "ปัญหา", "รายละเอียด"],
-                         [_report_cells(r) for r in c.reports])]
-    parts += ["<h3>ต้องตรวจสอบ</h3>", _attention(c), "<h3>ความครบถ้วนของข้อมูล</h3>", f"<p>{_e(c.completeness)}</p>",
-              "<p>" + "<br>".join(_e(line) for line in c.watch_health) + "</p>",
-              '<p style="color:#5f6368;font-size:12px">รายละเอียดทั้งหมดอยู่ในไฟล์แนบ (Excel) '
-              "ข้อมูลติดต่อผู้รายงานดูได้ใน Firestore console ตามสิทธิ์ที่ได้รับเท่านั้น</p>", "</div>"]
-    return "\n".join(parts)
+        parts.append(f"<p><b>ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{_e(g.on_day(c.day_text))}</b></p>")
+    parts += [_figures(c.figures), *_action_list(c), *_problems(c), *_trend(c), *_provinces(c), *_not_reported(c),
+              _footer(c)]
+    return "\n".join(parts) + "\n</div></body></html>\n"
 
 
-def _problem_chart(c: DigestContent) -> str:
-    largest = max((p.laos_reporting for p in c.problems), default=0)
-    rows = [[_e(p.label), f"{p.laos_reporting:,}", _bar(p.laos_reporting, largest), f"{p.on_day:,}"]
-            for p in c.problems]
-    return _table(["ปัญหา", "อปท. (สะสม)", "", "ในรายงานของวันนี้"], rows, numeric={1, 3})
+def _change(value: int | None) -> str:
+    if value is None:
+        return ""
+    css = "up" if value > 0 else "dn" if value < 0 else "m"
+    return f'<span class="{css}">{_e(g.change(value))}</span>'
 
 
-def _report_cells(r: ReportLine) -> list[str]:
-    detail = []
-    if r.details:
-        detail.append(f"<b>รายละเอียด:</b> {_e(r.details)}")
-    if r.other:
-        detail.append(f"<b>อื่น ๆ:</b> {_e(r.other)}")
-    if r.note:
-        detail.append(f'<span style="color:#b3261e">{_e(r.note)}</span>')
-    return [f"{_e(r.time_text)}<br>{_e(r.kind)}", _e(r.lao), _e(r.district), _e(r.province), _e(r.status),
-            "<br>".join(_e(p) for p in r.problems) or "-", "<br>".join(detail) or "-"]
+def _figures(figures: list[Figure]) -> str:
+    rows = "".join(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
+                   f'<td class="n">{_change(f.change)}</td></tr>' for f in figures)
+    return f'<table><tr><th>ภาพรวม</th><th class="n">จำนวน</th><th class="n">{_e(g.CHANGE)}</th></tr>{rows}</table>'
+
+
+def _action_list(c: DigestContent) -> list[str]:
+    parts = [f"<h2>ต้องตรวจสอบ ({c.invalid_total + c.warned_total:,} {g.SUBMISSIONS_UNIT})</h2>",
+             f'<p class="m">ข้อมูล ณ วันที่ {_e(c.read_at_text)} ลิงก์เปิดได้เฉพาะผู้มีสิทธิ์แก้ไขแบบฟอร์ม</p>']
+    parts.append(f"<h3>{_e(g.INVALID_SUBMISSIONS)}: {c.invalid_total:,} {g.SUBMISSIONS_UNIT}</h3>")
+    parts += [_follow_up(line, "fu") for line in c.invalid]
+    parts.append(_more(len(c.invalid), c.invalid_total))
+    parts.append(f"<h3>{_e(g.SUBMISSIONS_WITH_WARNINGS)} (นับรวมแล้ว): {c.warned_total:,} {g.SUBMISSIONS_UNIT}</h3>")
+    parts += [_follow_up(line, "fu wn") for line in c.warned]
+    parts.append(_more(len(c.warned), c.warned_total))
+    return parts
+
+
+def _follow_up(line: FollowUpLine, css: str) -> str:
+    new = f' <span class="tag">{g.NEW_MARK}</span>' if line.new_on_day else ""
+    link = f' · <a href="{_e(line.link)}">เปิดในแบบฟอร์ม</a>' if line.link else ""
+    remedy = f"<br>{_e(line.remedy)}" if line.remedy else ""
+    return (f'<div class="{css}"><b>{_e(line.lao)}</b> · {_e(line.place)}{new}<br>'
+            f"{_e(', '.join(line.reasons))}{remedy}<br>"
+            f'<span class="m">ส่งล่าสุด {_e(line.when_text)}</span>{link}</div>')
 
 
 def _more(shown: int, total: int) -> str:
     if shown >= total:
         return ""
-    return f"<p><b>แสดง {shown:,} รายการแรกจากทั้งหมด {total:,} รายการ รายการทั้งหมดอยู่ในไฟล์แนบ</b></p>"
+    return f'<p class="m">แสดง {shown:,} รายการแรกจาก {total:,} {g.SUBMISSIONS_UNIT} รายการทั้งหมดอยู่ในไฟล์แนบ</p>'
 
 
-def _attention(c: DigestContent) -> str:
-    summary = (f"<p>คำตอบที่ข้อมูลไม่สมบูรณ์ {c.attention_total:,} รายการ; "
-               f"คำตอบที่มีข้อสังเกต (เช่น หมายเลขโทรศัพท์ไม่ถูกต้อง) {c.with_warnings:,} รายการ</p>"
-               + _more(len(c.attention), c.attention_total))
-    if not c.attention:
-        return summary
-    rows = [[_e(a.response_id) + (" <b>(ใหม่วันนี้)</b>" if a.new_on_day else ""), _e(a.time_text),
-             "<br>".join(_e(x) for x in a.reasons)] for a in c.attention]
-    return summary + _table(["responseId", "ส่งล่าสุด", "เหตุผล"], rows)
+def _bar(bar: Bar, largest: int, chart: str) -> str:
+    """A bar as a share of its column: proportional at any width, on a phone too."""
+    width = 100 * bar.value / largest if largest else 0
+    fill = (f'<div style="width:{width:.2f}%;height:12px;background:{_BAR_COLOUR};font-size:0;line-height:0">'
+            "</div>" if width else "")
+    return f'<div class="tr" data-chart="{chart}" data-value="{bar.value}">{fill}</div>'
+
+
+def _bar_row(bar: Bar, largest: int, chart: str, prefix: str = "", indent: bool = False) -> str:
+    note = f' <span class="m">({_e(bar.note)})</span>' if bar.note else ""
+    lead = f"<b>{_e(prefix)}</b> " if prefix else ""
+    css = "row sub" if indent else "row"
+    return (f'<div class="{css}">{lead}{_e(bar.label)} <b class="n">{_e(bar.text)}</b>{note}</div>'
+            + _bar(bar, largest, chart))
+
+
+def _problems(c: DigestContent) -> list[str]:
+    largest = max((b.value for item in c.letter_items for b in item.bars), default=0)
+    parts = ["<h2>ปัญหาและอุปสรรคที่พบ</h2>",
+             f'<p class="m">จำนวน{_e(g.LAOS_REPORTED)} (ร้อยละของ {c.laos_reporting:,} {g.LAOS_UNIT}) '
+             f"ที่ระบุแต่ละปัญหา {_e(c.as_of_text)} จัดกลุ่มตามข้อของหนังสือ {LETTER_REFERENCE}</p>"]
+    for item in c.letter_items:
+        parts.append(_letter_item(item, largest))
+    parts.append('<p class="m" style="margin-top:10px">ข้อความเต็มของตัวเลือกในแบบฟอร์ม:</p><ul class="lg">'
+                 + "".join(f"<li>{_e(short)} = {_e(full)}</li>" for short, full in c.legend) + "</ul>")
+    if c.themes.themes:
+        parts.append(f"<h3>คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลเขียน{_e(g.on_day(c.day_text))}</h3><p>"
+                     + ", ".join(f"{_e(t.phrase)} ({t.submissions:,})" for t in c.themes.themes)
+                     + f'</p><p class="m">{_e(_themes_basis(c))}</p>')
+    if c.other_excerpts:
+        parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ระบุเอง</h3><ul class=\"lg\">"
+                     + "".join(f"<li>{_e(text)}</li>" for text in c.other_excerpts) + "</ul>")
+    return parts
+
+
+def _themes_basis(c: DigestContent) -> str:
+    basis = c.themes
+    if basis.sampled:
+        return (f"ตัวเลขในวงเล็บ: จำนวนข้อความที่พบคำนั้น จากข้อความ {basis.texts_read:,} ข้อความแรก "
+                f"(ช่วงต้นของแต่ละข้อความ) ในทั้งหมด {basis.texts_total:,} ข้อความ")
+    return f"ตัวเลขในวงเล็บ: จำนวนข้อความที่พบคำนั้น จากทั้งหมด {basis.texts_total:,} ข้อความ"
+
+
+def _letter_item(item: LetterItem, largest: int) -> str:
+    if len(item.bars) == 1:  # an item of one problem: the problem is the item
+        return _bar_row(item.bars[0], largest, "problems", prefix=f"ข้อ {item.number}")
+    share = f"{item.laos:,} {g.LAOS_UNIT} ({item.share_text})"
+    return (f'<div class="row" style="margin-top:12px"><b>ข้อ {item.number} {_e(item.heading)}</b> '
+            f'<b class="n">{_e(share)}</b></div>'
+            + "".join(_bar_row(bar, largest, "problems", indent=True) for bar in item.bars))
+
+
+def _trend(c: DigestContent) -> list[str]:
+    largest = max((b.value for b in c.trend), default=0)
+    rows = "".join(f'<tr><td class="n">{_e(b.label)}</td><td style="width:100%;vertical-align:middle">'
+                   f'{_bar(b, largest, "trend")}</td><td class="n">{b.value:,}</td></tr>' for b in c.trend)
+    return [f"<h2>{_e(g.NEW_SUBMISSIONS)} 14 วันล่าสุด</h2>",
+            f'<p class="m">นับตามวันที่ส่งครั้งแรก หน่วย: {g.SUBMISSIONS_UNIT}</p><table>{rows}</table>']
+
+
+def _provinces(c: DigestContent) -> list[str]:
+    rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{p.laos_reporting:,}</td>'
+                   f'<td class="n">{p.new_on_day:,}</td></tr>' for p in c.provinces_top)
+    parts = ["<h2>รายจังหวัด</h2>",
+             f'<p class="m">{c.provinces_with:,} จังหวัดจาก 77 จังหวัดมี{_e(g.LAOS_REPORTED)} '
+             f"แสดง {len(c.provinces_top):,} จังหวัดที่มากที่สุด ({_e(c.as_of_text)})</p>"]
+    if rows:
+        parts.append(f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)} ({g.LAOS_UNIT})</th>'
+                     f'<th class="n">ได้รับใหม่ ({g.SUBMISSIONS_UNIT})</th></tr>{rows}</table>')
+    if c.provinces_without:
+        parts.append(f"<h3>จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด)</h3>"
+                     f"<p>{_e(', '.join(c.provinces_without))}</p>")
+    return parts
+
+
+def _not_reported(c: DigestContent) -> list[str]:
+    largest = max((b.value for b in c.statuses), default=0)
+    parts = ["<h2>สถานะการรายงานผลต่อสำนักงาน ก.พ.</h2>",
+             f'<p class="m">ตามที่{_e(g.LAOS_REPORTED)}ระบุ ({_e(c.as_of_text)})</p>']
+    parts += [_bar_row(b, largest, "statuses") for b in c.statuses]
+    if c.not_reported_problems:
+        top = max(b.value for b in c.not_reported_problems)
+        parts.append(f"<h3>ปัญหาที่พบบ่อยของ{_e(g.NOT_YET_REPORTED)} ({c.not_reported:,} {g.LAOS_UNIT})</h3>")
+        parts += [_bar_row(b, top, "not-reported") for b in c.not_reported_problems]
+    return parts
+
+
+def _footer(c: DigestContent) -> str:
+    return (f'<div class="ft"><p>{_e(c.workbook_note)}</p><p>{_e(c.completeness)}</p>'
+            + "".join(f"<p>{_e(line)}</p>" for line in c.footer) + "</div>")

@@ -1,53 +1,68 @@
-"""The digest as plain text: the alternative part for mail readers without HTML."""
+"""The digest as plain text: the alternative part for mail readers without HTML.
+Same sections, same order, same words as the HTML."""
 
 from __future__ import annotations
 
-from shared.digest.content import DigestContent
+from shared.digest import glossary as g
+from shared.digest.content import Bar, DigestContent, FollowUpLine
+from shared.domain.codes import LETTER_REFERENCE
 
 
 def render_text(content: DigestContent) -> str:
     c = content
-    lines = [f"สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ {c.day_text}",
-             f"ข้อมูลสะสม ณ {c.built_at_text}", ""]
-    if c.alert:
-        lines += [f"!!! {c.alert}", ""]
+    lines = [c.title, f"{c.as_of_text} · จัดทำเมื่อ {c.read_at_text}", ""]
+    lines += [f"!!! {alert}" for alert in c.alerts] + ([""] if c.alerts else [])
     if c.quiet_day:
-        lines += [f"ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ {c.day_text}", ""]
-    lines += [
-        "ภาพรวม",
-        f"  รายงานใหม่ในวันนี้: {c.new_on_day:,}",
-        f"  รายงานที่แก้ไขในวันนี้: {c.edited_on_day:,}",
-        f"  คำตอบสะสมทั้งหมด: {c.total_responses:,}",
-        f"  อปท. ที่รายงานแล้ว (สะสม): {c.laos_reporting:,}",
-        f"  คำตอบที่ข้อมูลไม่สมบูรณ์ ต้องตรวจสอบ: {c.invalid_total:,}",
-        "",
-        "ปัญหาและอุปสรรคที่พบ (อปท. สะสม / ในรายงานของวันนี้)",
-    ]
-    lines += [f"  {p.label}: {p.laos_reporting:,} / {p.on_day:,}" for p in c.problems]
-    if c.provinces:
-        lines += ["", "รายจังหวัด (อปท. สะสม / รายงานใหม่ที่สมบูรณ์ในวันนี้)"]
-        lines += [f"  {p.name}: {p.laos_reporting:,} / {p.new_valid_on_day:,}" for p in c.provinces]
-    lines += ["", "ตามประเภท อปท."] + [f"  {t}: {n:,}" for t, n in c.lao_types]
-    lines += ["", "ตามสถานะการรายงานผล"] + [f"  {s}: {n:,}" for s, n in c.statuses]
-    if c.reports:
-        lines += ["", f"รายงานที่ได้รับหรือแก้ไขในวันที่ {c.day_text} ({c.reports_total:,} รายการ)"]
-        if len(c.reports) < c.reports_total:
-            lines.append(f"แสดง {len(c.reports):,} รายการแรก รายการทั้งหมดอยู่ในไฟล์แนบ")
-        for r in c.reports:
-            lines.append(f"- {r.time_text} [{r.kind}] {r.lao} อ.{r.district} จ.{r.province} | {r.status}")
-            lines.append(f"  ปัญหา: {', '.join(r.problems) or '-'}")
-            if r.details:
-                lines.append(f"  รายละเอียด: {r.details}")
-            if r.other:
-                lines.append(f"  อื่น ๆ: {r.other}")
-            if r.note:
-                lines.append(f"  หมายเหตุ: {r.note}")
-    lines += ["", f"ต้องตรวจสอบ: ข้อมูลไม่สมบูรณ์ {c.attention_total:,} รายการ; มีข้อสังเกต {c.with_warnings:,} รายการ"]
-    if len(c.attention) < c.attention_total:
-        lines.append(f"แสดง {len(c.attention):,} รายการแรก รายการทั้งหมดอยู่ในไฟล์แนบ")
-    for a in c.attention:
-        mark = " (ใหม่วันนี้)" if a.new_on_day else ""
-        lines.append(f"- {a.response_id}{mark} {a.time_text}: {', '.join(a.reasons)}")
-    lines += ["", "ความครบถ้วนของข้อมูล", f"  {c.completeness}", *(f"  {line}" for line in c.watch_health), "",
-              "รายละเอียดทั้งหมดอยู่ในไฟล์แนบ (Excel)"]
+        lines += [f"ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{g.on_day(c.day_text)}", ""]
+    lines.append(f"ภาพรวม ({g.CHANGE})")
+    lines += [f"  {f.label}: {f.value:,} {f.unit}" + (f" ({g.change(f.change)})" if f.change is not None else "")
+              for f in c.figures]
+    lines += ["", f"ต้องตรวจสอบ (ข้อมูล ณ วันที่ {c.read_at_text})",
+              f"{g.INVALID_SUBMISSIONS}: {c.invalid_total:,} {g.SUBMISSIONS_UNIT}"]
+    lines += [line for f in c.invalid for line in _follow_up(f)] + _more(len(c.invalid), c.invalid_total)
+    lines.append(f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมแล้ว): {c.warned_total:,} {g.SUBMISSIONS_UNIT}")
+    lines += [line for f in c.warned for line in _follow_up(f)] + _more(len(c.warned), c.warned_total)
+    lines += ["", f"ปัญหาและอุปสรรคที่พบ ({c.as_of_text}; ร้อยละของ {c.laos_reporting:,} {g.LAOS_UNIT}; "
+                  f"ตามข้อของหนังสือ {LETTER_REFERENCE})"]
+    for item in c.letter_items:
+        lines.append(f"  ข้อ {item.number} {item.heading}: {item.laos:,} {g.LAOS_UNIT} ({item.share_text})")
+        if len(item.bars) > 1:
+            lines += [f"    - {_bar(b)}" for b in item.bars]
+    if c.themes.themes:
+        lines.append(f"  คำที่พบบ่อย{g.on_day(c.day_text)} (จำนวนข้อความ): "
+                     + ", ".join(f"{t.phrase} ({t.submissions:,})" for t in c.themes.themes))
+    lines += [f"  อื่น ๆ: {text}" for text in c.other_excerpts]
+    lines += ["", f"{g.NEW_SUBMISSIONS} 14 วันล่าสุด ({g.SUBMISSIONS_UNIT})",
+              "  " + ", ".join(f"{b.label} {b.value:,}" for b in c.trend)]
+    lines += ["", f"รายจังหวัด: {c.provinces_with:,} จังหวัดจาก 77 จังหวัดมี{g.LAOS_REPORTED}"]
+    lines += [f"  {p.name}: {p.laos_reporting:,} {g.LAOS_UNIT} (ได้รับใหม่ {p.new_on_day:,} {g.SUBMISSIONS_UNIT})"
+              for p in c.provinces_top]
+    if c.provinces_without:
+        lines.append(f"  ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด): "
+                     + ", ".join(c.provinces_without))
+    lines += ["", "สถานะการรายงานผลต่อสำนักงาน ก.พ.", *(f"  {_bar(b)}" for b in c.statuses)]
+    if c.not_reported_problems:
+        lines.append(f"  ปัญหาที่พบบ่อยของ{g.NOT_YET_REPORTED} ({c.not_reported:,} {g.LAOS_UNIT}):")
+        lines += [f"    - {_bar(b)}" for b in c.not_reported_problems]
+    lines += ["", "--", c.workbook_note, c.completeness, *c.footer]
     return "\n".join(lines) + "\n"
+
+
+def _bar(bar: Bar) -> str:
+    return f"{bar.label}: {bar.text}" + (f" {bar.note}" if bar.note else "")
+
+
+def _follow_up(line: FollowUpLine) -> list[str]:
+    new = f" [{g.NEW_MARK}]" if line.new_on_day else ""
+    lines = [f"- {line.lao} · {line.place}{new} · ส่งล่าสุด {line.when_text}", f"  {', '.join(line.reasons)}"]
+    if line.remedy:
+        lines.append(f"  {line.remedy}")
+    if line.link:
+        lines.append(f"  {line.link}")
+    return lines
+
+
+def _more(shown: int, total: int) -> list[str]:
+    if shown >= total:
+        return []
+    return [f"  แสดง {shown:,} รายการแรกจาก {total:,} {g.SUBMISSIONS_UNIT} รายการทั้งหมดอยู่ในไฟล์แนบ"]

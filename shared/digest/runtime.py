@@ -27,5 +27,7 @@ class DigestComponents:
 def digest_components() -> DigestComponents:
     settings = DigestSettings()
     client = firestore_client(settings.google_cloud_project)
-    addressing = Addressing(settings.digest_sender, settings.recipients, settings.digest_include_contacts)
+    addressing = Addressing(settings.digest_sender, settings.recipients, settings.digest_include_contacts,
+                            reply_to=settings.digest_reply_to, contact=settings.digest_contact,
+                            form_id=settings.form_id)
     return DigestComponents(settings, FirestoreDigestReader(client), FirestoreDigestLedger(client), addressing)

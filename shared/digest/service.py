@@ -16,6 +16,7 @@ from shared.digest.ports import DigestLedger, DigestReader, Mailer, MailerAuthFa
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
 from shared.digest.workbook import build_workbook
+from shared.domain.ledger import MessageIds, message_ids
 
 CATCH_UP_DAYS = 7
 
@@ -25,6 +26,9 @@ class Addressing:
     sender: str
     recipients: list[str]
     include_contacts: bool = False
+    reply_to: str | None = None  # the contact office (DIGEST_REPLY_TO)
+    contact: str = ""  # who runs the system and how to reach them (DIGEST_CONTACT), for the footer
+    form_id: str | None = None  # for links to a response in Google Forms
 
 
 @dataclass(frozen=True)
@@ -34,37 +38,46 @@ class ComposedDigest:
     message: EmailMessage
 
 
-def collect(reader: DigestReader, day: date, now: datetime, include_contacts: bool) -> DigestData:
+def collect(reader: DigestReader, day: date, now: datetime, addressing: Addressing) -> DigestData:
+    contacts = addressing.include_contacts
     # The reads are independent: issued together, the database works on one while
     # this process decodes another (4.5 s -> see the benchmark in benchmarks/).
     with ThreadPoolExecutor(max_workers=4) as pool:
-        current = pool.submit(reader.current_reports, contacts=include_contacts)
-        created = pool.submit(reader.responses_created_on, day, contacts=include_contacts)
-        edited = pool.submit(reader.responses_edited_on, day, contacts=include_contacts)
+        laos = pool.submit(reader.lao_reports, contacts=contacts)
+        created = pool.submit(reader.responses_created_on, day, contacts=contacts)
+        edited = pool.submit(reader.responses_edited_on, day, contacts=contacts)
         invalid = pool.submit(reader.invalid_responses)
+        warned = pool.submit(reader.responses_with_warnings, contacts=contacts)
         return DigestData(
             day=day,
             built_at=now,
             counters=reader.counters(),
             created_on_day=created.result(),
             edited_on_day=edited.result(),
+            edited_day_before=reader.count_edited_on(day - timedelta(days=1)),
             invalid=invalid.result(),
-            with_warnings=reader.count_with_warnings(),
-            current_reports=current.result(),
+            warned=warned.result(),
+            laos=laos.result(),
             reconcile=reader.reconcile_status(),
-            include_contacts=include_contacts,
+            include_contacts=contacts,
             watches=reader.watch_health(),
             mapping_missing_titles=reader.mapping_missing_titles(),
             mapping_unmapped_options=reader.mapping_unmapped_options(),
+            form_id=addressing.form_id,
+            contact=addressing.contact,
+            reply_to=addressing.reply_to,
         )
 
 
-def compose(data: DigestData, addressing: Addressing, now: datetime) -> ComposedDigest:
+def compose(data: DigestData, addressing: Addressing, now: datetime, ids: MessageIds | None = None) -> ComposedDigest:
+    ids = ids or MessageIds(message_id(data.day, addressing.sender))
     content = build_content(data)
     html = render_html(content)
+    subject = f"[ฉบับแก้ไข] {content.subject}" if ids.correction else content.subject
     message = build_message(
-        day=data.day, subject=content.subject, text=render_text(content), html=html,
-        workbook=build_workbook(data), sender=addressing.sender, recipients=addressing.recipients, sent_at=now,
+        day=data.day, subject=subject, text=render_text(content), html=html,
+        workbook=build_workbook(data, content), sender=addressing.sender, recipients=addressing.recipients, sent_at=now,
+        ids=ids, reply_to=addressing.reply_to,
     )
     return ComposedDigest(content, html, message)
 
@@ -74,8 +87,7 @@ def write_outbox(composed: ComposedDigest, day: date, outbox: Path) -> tuple[Pat
     eml = outbox / f"digest-{day.isoformat()}.eml"
     preview = outbox / f"digest-{day.isoformat()}.html"
     eml.write_bytes(composed.message.as_bytes())
-    preview.write_text(f'<!doctype html><meta charset="utf-8"><title>{day}</title>\n{composed.html}\n',
-                       encoding="utf-8")
+    preview.write_text(composed.html, encoding="utf-8")
     return eml, preview
 
 
@@ -96,33 +108,35 @@ def send_digest(
     if claim is None:
         logs.info("digest not sent: already sent or being sent", day=day.isoformat())
         return SendResult(day, sent=False, skipped_reason="already sent or in progress")
-    mid = message_id(day, addressing.sender)
+    ids = message_ids(message_id(day, addressing.sender), message_id(day, addressing.sender, claim.token[:12]),
+                      claim.previous_status, claim.previous_ids)
+    mid = ids.message_id
     try:
-        composed = compose(collect(reader, day, now, addressing.include_contacts), addressing, now)
+        composed = compose(collect(reader, day, now, addressing), addressing, now, ids)
         gmail_id = mailer.send(composed.message.as_bytes())
     except SendOutcomeUnknown as exc:
-        ledger.mark_failed(claim, in_doubt=True, error=str(exc), message_id=mid)
+        ledger.mark_failed(claim, in_doubt=True, error=str(exc), ids=ids)
         logs.error("digest send in doubt: will be resent with the same Message-ID", day=day.isoformat(),
                    message_id=mid)
         raise
     except MailerAuthFailed as exc:
-        ledger.mark_failed(claim, in_doubt=False, error=str(exc), message_id=mid)
+        ledger.mark_failed(claim, in_doubt=False, error=str(exc), ids=ids)
         logs.error("digest send failed: the mail credential was refused", day=day.isoformat(), cause=str(exc))
         raise
     except Exception as exc:
-        ledger.mark_failed(claim, in_doubt=False, error=exc.__class__.__name__, message_id=mid)
+        ledger.mark_failed(claim, in_doubt=False, error=exc.__class__.__name__, ids=ids)
         logs.error("digest send failed: the next invocation retries", day=day.isoformat(),
                    error=exc.__class__.__name__)
         raise
     content = composed.content
-    counts = {"new": content.new_on_day, "edited": content.edited_on_day, "laos_reporting": content.laos_reporting,
-              "invalid": content.invalid_total}
-    if not ledger.mark_sent(claim, gmail_id=gmail_id, message_id=mid, counts=counts):
+    counts = {"new": content.new_on_day, "laos_reporting": content.laos_reporting,
+              "invalid": content.invalid_total, "warned": content.warned_total}
+    if not ledger.mark_sent(claim, gmail_id=gmail_id, ids=ids, counts=counts):
         # Our lease ran out and another invocation claimed the date: its record stands.
         logs.warning("digest sent after this invocation's claim expired; the newer claim's record is kept",
                      day=day.isoformat(), gmail_id=gmail_id, message_id=mid)
     logs.info("digest sent", day=day.isoformat(), gmail_id=gmail_id, message_id=mid,
-              resent_after=claim.previous_status, **counts)
+              resent_after=claim.previous_status, correction=ids.correction, **counts)
     return SendResult(day, sent=True, gmail_id=gmail_id)
 
 

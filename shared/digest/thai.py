@@ -18,14 +18,29 @@ def be_date(day: date) -> str:
     return str(thai_strftime(datetime.combine(day, time(12)), "%-d %B %Y"))
 
 
+def be_short_date(day: date) -> str:
+    """5 ม.ค. 67"""
+    return str(thai_strftime(datetime.combine(day, time(12)), "%-d %b %y"))
+
+
+def day_month(day: date) -> str:
+    """5 ม.ค."""
+    return str(thai_strftime(datetime.combine(day, time(12)), "%-d %b"))
+
+
+def be_time(moment: datetime) -> str:
+    """09.30 น. (Bangkok time; official Thai writes the time with a full stop)"""
+    return str(thai_strftime(moment.astimezone(BANGKOK), "%H.%M น."))
+
+
 def be_datetime(moment: datetime) -> str:
-    """5 มกราคม 2567 เวลา 09:30 น. (Bangkok time)"""
-    return str(thai_strftime(moment.astimezone(BANGKOK), "%-d %B %Y เวลา %H:%M น."))
+    """5 มกราคม 2567 เวลา 09.30 น. (Bangkok time)"""
+    return f"{be_date(moment.astimezone(BANGKOK).date())} เวลา {be_time(moment)}"
 
 
 def be_short_datetime(moment: datetime) -> str:
-    """5 ม.ค. 67 09:30"""
-    return str(thai_strftime(moment.astimezone(BANGKOK), "%-d %b %y %H:%M"))
+    """5 ม.ค. 67 เวลา 09.30 น."""
+    return f"{be_short_date(moment.astimezone(BANGKOK).date())} เวลา {be_time(moment)}"
 
 
 def thai_sorted(items: Iterable[T], name: Callable[[T], str]) -> list[T]:

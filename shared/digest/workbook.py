@@ -1,118 +1,246 @@
-"""The .xlsx attachment: the day's reports, every LAO's current report,
-province x problem counts, and every response that needs attention.
+"""The .xlsx attachment: the complete lists behind the digest.
 
-Every cell a user typed is written as a string, never as a formula."""
+A summary sheet first (definitions, as-of, headline figures), then the day's
+submissions, every LAO that has reported (as of the end of the day), provinces
+by problem, and the two follow-up lists. Each sheet starts with the LAO, prints
+landscape one page wide with its header row repeated, and keeps totals out of
+the filter range. Dates are real dates shown in the Buddhist Era by their number
+format. Every cell a user typed is written as a string, never as a formula.
+"""
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
 
-from shared.digest.content import lao_label
-from shared.digest.model import DigestData, LaoCurrentReport, ReportRow
-from shared.digest.thai import be_date, thai_sorted
-from shared.domain.codes import INVALID_REASONS, LAO_TYPES, PROBLEM_LABELS, REPORTING_STATUSES, WARNINGS
+from shared.digest import glossary as g
+from shared.digest.content import DigestContent, lao_label, typed_lao
+from shared.digest.model import DigestData, FollowUpRow, LaoReports, ReportRow
+from shared.digest.thai import thai_sorted
+from shared.domain.as_of import current_as_of
+from shared.domain.codes import (
+    INVALID_REASONS,
+    INVALID_REMEDIES,
+    LAO_TYPES,
+    PROBLEM_LABELS,
+    PROBLEM_SHORT_LABELS,
+    REPORTING_STATUSES,
+    WARNING_REMEDIES,
+    WARNINGS,
+)
 from shared.domain.geography import province_by_code
 from shared.domain.timestamps import BANGKOK
 
-_CONTACT_HEADERS = ["ชื่อ-นามสกุล ผู้รายงาน", "ตำแหน่ง", "หมายเลขโทรศัพท์", "ต่อ", "อีเมล"]
+# Thai locale (041E), Thai Buddhist calendar (07), Western digits (1): Excel and
+# LibreOffice show 20 ธ.ค. 2566 18:45 while the cell stays a sortable date.
+# ([$-NNCCLLLL]: MS-OI29500 number formats; calendar 7 = Thai, MS-WSSFO2. Checked
+# in LibreOffice 7.4 by tests/integration/test_workbook_in_libreoffice.py.)
+BE_DATETIME = "[$-107041E]d mmm yyyy hh:mm"
+BE_DATE = "[$-107041E]d mmm yyyy"
+_CONTACT_HEADERS = ["ชื่อ-นามสกุล ผู้ให้ข้อมูล", "ตำแหน่ง", "หมายเลขโทรศัพท์", "ต่อ", "อีเมล"]
+_MAX_WIDTH = 60
+_LINK = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
 
 
-def build_workbook(data: DigestData) -> bytes:
+@dataclass(frozen=True)
+class _Formats:
+    header: Any
+    timestamp: Any
+    day: Any
+    wrap: Any
+    bold: Any
+    title: Any
+
+
+def build_workbook(data: DigestData, content: DigestContent) -> bytes:
     buffer = io.BytesIO()
     # No string may turn into a formula, a link or a number: what officers typed stays text.
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_urls": False, "strings_to_numbers": False})
-    header = book.add_format({"bold": True, "bg_color": "#F1F3F4", "text_wrap": True, "valign": "top"})
-    timestamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-    _day_sheet(book, data, header, timestamp)
-    _current_sheet(book, data, header)
-    _province_problem_sheet(book, data, header)
-    _attention_sheet(book, data, header, timestamp)
+    formats = _Formats(
+        header=book.add_format({"bold": True, "bg_color": "#F1F3F4", "text_wrap": True, "valign": "top",
+                                "border": 1}),
+        timestamp=book.add_format({"num_format": BE_DATETIME, "valign": "top"}),
+        day=book.add_format({"num_format": BE_DATE, "valign": "top"}),
+        wrap=book.add_format({"text_wrap": True, "valign": "top"}),
+        bold=book.add_format({"bold": True}),
+        title=book.add_format({"bold": True, "font_size": 14}),
+    )
+    _summary_sheet(book, data, content, formats)
+    _day_sheet(book, data, formats)
+    _laos_sheet(book, data, formats)
+    _province_problem_sheet(book, data, formats)
+    _follow_up_sheet(book, "ข้อมูลไม่สมบูรณ์", data, data.invalid, INVALID_REASONS, INVALID_REMEDIES, formats)
+    _follow_up_sheet(book, g.WARNING, data, data.warned, WARNINGS, WARNING_REMEDIES, formats,
+                     contacts=data.include_contacts)
     book.close()
     return buffer.getvalue()
 
 
-def _write_rows(sheet: Any, header: Any, headers: list[str], rows: list[list[Any]], timestamp: Any = None) -> None:
-    sheet.write_row(0, 0, headers, header)
-    sheet.freeze_panes(1, 0)
-    for r, row in enumerate(rows, start=1):
+def _print_setup(sheet: Any, header_row: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    sheet.repeat_rows(header_row)
+    sheet.freeze_panes(header_row + 1, 1)
+
+
+def _write_table(sheet: Any, formats: _Formats, headers: list[str], rows: list[list[Any]], first_row: int = 0,
+                 wrap_from: int = 40) -> int:
+    """Headers at ``first_row``, then the rows; returns the row after the last. Columns
+    are as wide as their content (up to a limit, then wrapped)."""
+    sheet.write_row(first_row, 0, headers, formats.header)
+    widths = [max(8, min(_MAX_WIDTH, _width(h))) for h in headers]
+    for r, row in enumerate(rows, start=first_row + 1):
         for c, value in enumerate(row):
             if isinstance(value, str):
                 if value:  # an empty cell is simply not written: a third of the sheet, and its time
-                    sheet.write_string(r, c, value)
+                    long = len(value) > wrap_from
+                    sheet.write_string(r, c, value, formats.wrap if long else None)
+                    if widths[c] < _MAX_WIDTH:
+                        widths[c] = max(widths[c], min(_MAX_WIDTH, _width(value)))
             elif hasattr(value, "tzinfo"):
-                sheet.write_datetime(r, c, value.astimezone(BANGKOK).replace(tzinfo=None), timestamp)
+                sheet.write_datetime(r, c, value.astimezone(BANGKOK).replace(tzinfo=None), formats.timestamp)
+                widths[c] = max(widths[c], 19)
             else:
                 sheet.write_number(r, c, value)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
-    sheet.set_column(0, len(headers) - 1, 18)
+                widths[c] = max(widths[c], len(f"{value}") + 2)
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, width)
+    last = first_row + max(len(rows), 1)
+    sheet.autofilter(first_row, 0, last, len(headers) - 1)
+    _print_setup(sheet, first_row)
+    return last + 1
+
+
+# Thai vowel and tone marks above and below a consonant take no width of their own.
+_NO_WIDTH = dict.fromkeys([0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
+
+
+def _width(text: str) -> float:
+    if len(text) > 2 * _MAX_WIDTH:
+        return _MAX_WIDTH  # wrapped at the limit anyway: no need to measure it
+    return len(text.translate(_NO_WIDTH)) * 1.1 + 2
+
+
+def _summary_sheet(book: Any, data: DigestData, content: DigestContent, formats: _Formats) -> None:
+    sheet = book.add_worksheet("สรุป")
+    sheet.set_column(0, 0, 62)
+    sheet.set_column(1, 2, 18)
+    sheet.write_string(0, 0, content.title, formats.title)
+    sheet.write_string(1, 0, f"{content.as_of_text} · จัดทำเมื่อ {content.read_at_text}")
+    row = 3
+    for alert in content.alerts:
+        sheet.write_string(row, 0, f"⚠ {alert}", formats.wrap)
+        row += 1
+    sheet.write_row(row + 1, 0, ["ภาพรวม", "จำนวน", g.CHANGE], formats.header)
+    row += 2
+    for figure in content.figures:
+        sheet.write_string(row, 0, f"{figure.label} ({figure.unit})", formats.wrap)
+        sheet.write_number(row, 1, figure.value)
+        if figure.change is not None:
+            sheet.write_number(row, 2, figure.change)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "คำอธิบาย", formats.bold)
+    definitions = [
+        f"{g.SUBMISSION} ({g.SUBMISSIONS_UNIT}): คำตอบหนึ่งชุดที่ส่งผ่านแบบฟอร์ม “{g.FORM_TITLE}”",
+        f"{g.NEW_SUBMISSIONS}: ส่งครั้งแรกในวันนั้น; {g.EDITED_SUBMISSIONS}: ส่งครั้งแรกก่อนหน้า แต่แก้ไขในวันนั้น",
+        f"{g.LAOS_REPORTED} ({g.LAOS_UNIT}): อปท. ที่มี{g.SUBMISSION}ที่ข้อมูลสมบูรณ์อย่างน้อย 1 ฉบับ "
+        "นับ อปท. ละหนึ่งครั้งตามฉบับล่าสุด",
+        f"{g.INVALID_SUBMISSIONS}: ระบุ อปท. ไม่ได้หรือขาดข้อมูลที่จำเป็น จึงยังไม่นับรวมในตัวเลขของ อปท.",
+        f"{g.WARNING}: ข้อมูลที่ควรตรวจสอบ เช่น หมายเลขโทรศัพท์ไม่ถูกต้อง แต่ยังนับรวมตามปกติ",
+        f"{content.as_of_text}: นับ{g.SUBMISSION}ที่ส่งครั้งแรกภายในวันนั้น ตามข้อมูลฉบับล่าสุด "
+        "ส่วนรายการที่ต้องตรวจสอบเป็นข้อมูล ณ เวลาที่จัดทำ",
+        "รายงานผล: การรายงานผลของ อปท. ในระบบของสำนักงาน ก.พ. (ไม่ใช่การส่งแบบฟอร์มนี้)",
+        "วันที่และเวลาทั้งหมดเป็นเวลาประเทศไทย ปีเป็นพุทธศักราช",
+    ]
+    for text in definitions:
+        row += 1
+        sheet.write_string(row, 0, text, formats.wrap)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
 
 
 def _contacts(reporter: dict[str, str | None]) -> list[Any]:
     return [reporter.get(k) or "" for k in ("name", "position", "phone_e164", "phone_extension", "email")]
 
 
-def _day_sheet(book: Any, data: DigestData, header: Any, timestamp: Any) -> None:
-    sheet = book.add_worksheet("รายงานประจำวัน")
+def _day_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
+    sheet = book.add_worksheet("แบบแจ้งปัญหาประจำวัน")
     created = {r.response_id for r in data.created_on_day}
-    headers = ["responseId", "ประเภทรายการ", "ส่งครั้งแรก (เวลาไทย)", "ส่งล่าสุด (เวลาไทย)", "ความสมบูรณ์",
-               "อปท.", "ประเภท อปท.", "อำเภอ", "จังหวัด", "สถานะการรายงานผล", "ปัญหาและอุปสรรค", "อื่น ๆ",
-               "รายละเอียดเพิ่มเติม", "ข้อเสนอแนะ", "เหตุที่ข้อมูลไม่สมบูรณ์", "ข้อสังเกต"]
+    headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภทรายการ", "ส่งครั้งแรก", "ส่งล่าสุด", "ความสมบูรณ์",
+               "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ปัญหาและอุปสรรค", "อื่น ๆ", "รายละเอียดเพิ่มเติม", "ข้อเสนอแนะ",
+               "เหตุที่ข้อมูลไม่สมบูรณ์", g.WARNING, "responseId"]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
     rows = [_day_row(r, r.response_id in created, data.include_contacts) for r in data.reports_of_day]
-    _write_rows(sheet, header, headers, rows, timestamp)
+    _write_table(sheet, formats, headers, rows)
 
 
 def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
     row: list[Any] = [
-        r.response_id, "ใหม่" if new else "แก้ไข", r.created, r.last_submitted,
-        "สมบูรณ์" if r.valid else "ไม่สมบูรณ์", lao_label(r.lao_type, r.lao_name), LAO_TYPES.get(r.lao_type or "", ""),
-        r.district, r.province_name or "", REPORTING_STATUSES.get(r.status or "", ""),
-        "; ".join(PROBLEM_LABELS[c] for c in r.problems if c in PROBLEM_LABELS), r.other_problem_text,
+        lao_label(r.lao_type, r.lao_name) if r.valid else (r.typed.get("lao_name") or r.lao_name),
+        r.district or r.typed.get("district", ""), r.province_name or r.typed.get("province", ""),
+        g.NEW_MARK if new else g.EDITED_MARK, r.created, r.last_submitted, "สมบูรณ์" if r.valid else "ไม่สมบูรณ์",
+        REPORTING_STATUSES.get(r.status or "", ""),
+        "; ".join(PROBLEM_SHORT_LABELS[c] for c in r.problems if c in PROBLEM_SHORT_LABELS), r.other_problem_text,
         r.problem_details, r.suggestions, "; ".join(INVALID_REASONS.get(c, c) for c in r.invalid_reasons),
-        "; ".join(WARNINGS.get(c, c) for c in r.warnings),
+        "; ".join(WARNINGS.get(c, c) for c in r.warnings), r.response_id,
     ]
     return row + (_contacts(r.reporter) if contacts else [])
 
 
-def _current_sheet(book: Any, data: DigestData, header: Any) -> None:
-    sheet = book.add_worksheet("รายงานปัจจุบันของ อปท.")
-    headers = ["อปท.", "ประเภท", "ชื่อ", "อำเภอ", "จังหวัด", "รหัสจังหวัด", "สถานะการรายงานผล",
-               *PROBLEM_LABELS.values(), "responseId"]
+def _laos_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
+    sheet = book.add_worksheet("อปท. ที่แจ้งปัญหาแล้ว")
+    headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
+               *PROBLEM_SHORT_LABELS.values(), "จำนวนฉบับ", "responseId ฉบับล่าสุด"]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
-    reports = thai_sorted(data.current_reports, lambda r: r.name)
+    reports = thai_sorted(data.laos, lambda r: r.name)
     reports = thai_sorted(reports, lambda r: r.province_name)
-    rows = [_current_row(r, data.include_contacts) for r in reports]
-    _write_rows(sheet, header, headers, rows)
+    rows = [row for lao in reports if (row := _lao_row(lao, data))]
+    _write_table(sheet, formats, headers, rows, wrap_from=80)
 
 
-def _current_row(r: LaoCurrentReport, contacts: bool) -> list[Any]:
-    marks = ["✓" if code in r.problems else "" for code in PROBLEM_LABELS]
-    row: list[Any] = [lao_label(r.lao_type, r.name), LAO_TYPES.get(r.lao_type, r.lao_type), r.name, r.district,
-                      r.province_name, r.province_code, REPORTING_STATUSES.get(r.status, r.status), *marks,
-                      r.response_id]
-    return row + (_contacts(r.reporter) if contacts else [])
+def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
+    current = current_as_of(lao.record, data.day)
+    if current is None:
+        return None
+    response_id, member = current
+    marks = ["✓" if code in member.problems else "" for code in PROBLEM_SHORT_LABELS]
+    row: list[Any] = [lao_label(lao.lao_type, lao.name), lao.district, lao.province_name,
+                      LAO_TYPES.get(lao.lao_type, lao.lao_type), REPORTING_STATUSES.get(member.status, member.status),
+                      *marks, len(lao.record.members), response_id]
+    return row + (_contacts(lao.reporter) if data.include_contacts else [])
 
 
-def _province_problem_sheet(book: Any, data: DigestData, header: Any) -> None:
+def _province_problem_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     sheet = book.add_worksheet("จังหวัด × ปัญหา")
     laos: Counter[str] = Counter()
     cells: Counter[tuple[str, str]] = Counter()
-    for report in data.current_reports:
-        laos[report.province_code] += 1
-        cells.update((report.province_code, code) for code in report.problems)
-    codes = thai_sorted(laos, lambda code: _province_name(code))
+    for lao in data.laos:
+        current = current_as_of(lao.record, data.day)
+        if current is None:
+            continue
+        member = current[1]
+        laos[member.province_code] += 1
+        cells.update((member.province_code, code) for code in member.problems)
+    codes = thai_sorted(laos, _province_name)
+    headers = ["จังหวัด", g.LAOS_REPORTED, *PROBLEM_SHORT_LABELS.values()]
     rows: list[list[Any]] = [[_province_name(code), laos[code], *(cells[(code, p)] for p in PROBLEM_LABELS)]
                              for code in codes]
-    rows.append(["รวม", sum(laos.values()), *(sum(cells[(c, p)] for c in codes) for p in PROBLEM_LABELS)])
-    _write_rows(sheet, header, ["จังหวัด", "อปท. ที่รายงานแล้ว", *PROBLEM_LABELS.values()], rows)
-    sheet.write_string(len(rows) + 2, 0, f"ข้อมูล ณ วันที่สรุป {be_date(data.day)}")
+    after = _write_table(sheet, formats, headers, rows)
+    # The total sits below a blank row, outside the filter range, so sorting or
+    # filtering the provinces never moves it.
+    total = ["รวมทั้งประเทศ", sum(laos.values()), *(sum(cells[(c, p)] for c in codes) for p in PROBLEM_LABELS)]
+    sheet.write_string(after + 1, 0, str(total[0]), formats.bold)
+    for c, value in enumerate(total[1:], start=1):
+        sheet.write_number(after + 1, c, value, formats.bold)
 
 
 def _province_name(code: str) -> str:
@@ -120,11 +248,19 @@ def _province_name(code: str) -> str:
     return province.name_th if province else code
 
 
-def _attention_sheet(book: Any, data: DigestData, header: Any, timestamp: Any) -> None:
-    sheet = book.add_worksheet("ต้องตรวจสอบ")
-    rows: list[list[Any]] = [
-        [i.response_id, i.last_submitted, i.submission_date, "; ".join(INVALID_REASONS.get(c, c) for c in i.reasons)]
-        for i in sorted(data.invalid, key=lambda i: (i.last_submitted, i.response_id))
-    ]
-    _write_rows(sheet, header, ["responseId", "ส่งล่าสุด (เวลาไทย)", "วันที่ส่งครั้งแรก", "เหตุที่ข้อมูลไม่สมบูรณ์"],
-                rows, timestamp)
+def _follow_up_sheet(book: Any, name: str, data: DigestData, rows: list[FollowUpRow], reasons: dict[str, str],
+                     remedies: dict[str, str], formats: _Formats, contacts: bool = False) -> None:
+    sheet = book.add_worksheet(name)
+    headers = ["อปท. (ตามที่กรอก)", "ประเภท อปท. (ตามที่กรอก)", "อำเภอ/เขต (ตามที่กรอก)", "จังหวัด (ตามที่กรอก)",
+               "สถานะการรายงานผล (ตามที่กรอก)", "ส่งครั้งแรก", "ส่งล่าสุด", "เหตุ", "สิ่งที่ควรดำเนินการ",
+               "ลิงก์ในแบบฟอร์ม", "responseId"] + (_CONTACT_HEADERS if contacts else [])
+    ordered = sorted(rows, key=lambda r: (r.last_submitted, r.response_id))
+    table = [[r.typed.get("lao_name") or typed_lao(r), r.typed.get("lao_type") or LAO_TYPES.get(r.lao_type or "", ""),
+              r.typed.get("district") or r.district, r.typed.get("province") or r.province_name or "",
+              r.typed.get("reporting_status", ""), r.created, r.last_submitted,
+              "; ".join(reasons.get(c, c) for c in r.reasons),
+              next((remedies[c] for c in r.reasons if c in remedies), ""),
+              _LINK.format(form_id=data.form_id, response_id=r.response_id) if data.form_id else "", r.response_id,
+              *(_contacts(r.reporter) if contacts else [])]
+             for r in ordered]
+    _write_table(sheet, formats, headers, table, wrap_from=60)

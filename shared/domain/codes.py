@@ -79,3 +79,63 @@ WARNINGS: Final[dict[str, str]] = {
     "text_truncated": "ข้อความยาวเกินกำหนดและถูกตัดให้สั้นลง",
     "unknown_problem_option": "มีตัวเลือกปัญหาที่ไม่รู้จัก (บันทึกเป็น อื่น ๆ)",
 }
+
+# Short labels for charts and tables; the full option texts (PROBLEMS) appear once, as a legend.
+PROBLEM_SHORT_LABELS: Final[dict[str, str]] = {
+    "registration_role_unclear": "ไม่ชัดเจนว่าผู้ใดลงทะเบียนเป็นหัวหน้าหรือรองหัวหน้าหน่วยงาน",
+    "cannot_edit_officer_profile": "แก้ไขข้อมูลพื้นฐานของเจ้าหน้าที่ผู้รายงานผลไม่ได้",
+    "cannot_edit_after_confirm": "ยืนยันข้อมูลแล้วแก้ไขหรือเพิ่มเติมไม่ได้",
+    "no_incumbent_executive": "ยังไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก",
+    "kpi_ita_source_unclear": "ไม่ทราบว่าใช้คะแนน KPI หรือ ITA หมวดใด",
+    "coordination_unclear": "ยังไม่ได้รับหนังสือหรือการประสานงานไม่ชัดเจน",
+    "training_unclear": "การอบรมชี้แจงไม่ชัดเจน",
+    "too_many_forms": "แบบฟอร์มจำนวนมากทำให้สับสน",
+    OTHER_PROBLEM: "อื่น ๆ (ระบุเอง)",
+}
+
+# The numbered items of the Ministry's letter ด่วนที่สุด ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖, under
+# which the office reports the problems to ก.ถ. and ก.ม.จ.: item -> its heading.
+LETTER_REFERENCE: Final = "มท ๐๒๐๙.๖/ว ๑๒๖๖๖"
+LETTER_ITEMS: Final[dict[int, str]] = {
+    1: "การลงทะเบียนในตำแหน่งหัวหน้าและรองหัวหน้าหน่วยงานของรัฐ",
+    2: "การแก้ไขข้อมูลพื้นฐานของเจ้าหน้าที่ผู้รายงานผล",
+    3: "การแก้ไขข้อมูลหลังยืนยันแล้ว",
+    4: "การไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก",
+    5: "คะแนน KPI หรือ ITA ที่ต้องใช้รายงาน",
+    6: "ปัญหาอื่น ๆ",
+}
+LETTER_ITEM_OF: Final[dict[str, int]] = {
+    "registration_role_unclear": 1,
+    "cannot_edit_officer_profile": 2,
+    "cannot_edit_after_confirm": 3,
+    "no_incumbent_executive": 4,
+    "kpi_ita_source_unclear": 5,
+    "coordination_unclear": 6,
+    "training_unclear": 6,
+    "too_many_forms": 6,
+    OTHER_PROBLEM: 6,
+}
+
+# What the office can do about each invalid reason, in one line.
+INVALID_REMEDIES: Final[dict[str, str]] = {
+    "lao_name_missing": "ติดต่อจังหวัดเพื่อสอบถาม อปท. และให้ส่งแบบแจ้งปัญหาใหม่โดยระบุชื่อ อปท.",
+    "district_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยระบุอำเภอ",
+    "lao_type_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกประเภท อปท.",
+    "lao_type_unknown": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกประเภท อปท. จากตัวเลือก",
+    "province_unresolved": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกจังหวัดจากรายการ",
+    "status_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยระบุสถานะการรายงานผล",
+    "status_unknown": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกสถานะการรายงานผลจากตัวเลือก",
+    "no_problem_selected": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกปัญหาอย่างน้อยหนึ่งข้อ",
+    "form_mapping": "ไม่ต้องติดต่อ อปท. ผู้ดูแลระบบจะประมวลผลใหม่เมื่อแก้ไขแบบฟอร์มแล้ว",
+    "option_unmapped": "ไม่ต้องติดต่อ อปท. ผู้ดูแลระบบจะประมวลผลใหม่เมื่อปรับปรุงข้อความตัวเลือกแล้ว",
+}
+WARNING_REMEDIES: Final[dict[str, str]] = {
+    "phone_missing": "ตรวจสอบช่องทางติดต่อ อปท. ก่อนติดตามผล",
+    "phone_invalid": "ตรวจสอบหมายเลขโทรศัพท์ก่อนติดต่อกลับ",
+    "email_invalid": "ตรวจสอบอีเมลก่อนติดต่อกลับ",
+    "reporter_name_missing": "ไม่จำเป็นต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
+    "reporter_position_missing": "ไม่จำเป็นต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
+    "district_unknown": "ตรวจสอบชื่ออำเภอ อาจสะกดผิดหรือเลือกจังหวัดผิด",
+    "text_truncated": "ข้อความฉบับเต็มดูได้ในแบบฟอร์ม",
+    "unknown_problem_option": "ตรวจสอบตัวเลือกปัญหาในแบบฟอร์ม",
+}

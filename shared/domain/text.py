@@ -34,3 +34,16 @@ def truncate(value: str, limit: int) -> tuple[str, bool]:
     if len(value) <= limit:
         return value, False
     return value[:limit], True
+
+
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# A Thai phone number as people type it: +66 or a leading 0 (also in Thai digits),
+# then 8-9 more digits with optional spaces, dashes or dots between them.
+_PHONE = re.compile(r"(?:\+\s?66|[0๐])(?:[\s\-.]?[0-9๐-๙]){8,9}(?![0-9๐-๙])")
+MASKED_EMAIL = "[อีเมล]"
+MASKED_PHONE = "[หมายเลขโทรศัพท์]"
+
+
+def mask_contacts(text: str) -> str:
+    """Free text with any email address or phone number in it replaced by a placeholder."""
+    return _PHONE.sub(MASKED_PHONE, _EMAIL.sub(MASKED_EMAIL, text))

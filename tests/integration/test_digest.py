@@ -2,17 +2,21 @@
 
 import email
 import email.policy
+import io
 import threading
 from datetime import UTC, date, datetime, timedelta
 
+import openpyxl
 import pytest
 from google.auth.credentials import AnonymousCredentials
 
 from devstack.gmail_server import GmailServer
 from shared.adapters.firestore_digest import FirestoreDigestLedger, FirestoreDigestReader
 from shared.adapters.gmail_api import GmailMailer
+from shared.digest.content import build_content
 from shared.digest.ports import SendOutcomeUnknown
 from shared.digest.service import Addressing, collect, due_days, send_digest, send_due_digests
+from shared.domain.ledger import MessageIds
 from shared.services.ingest import ingest_responses
 from tests.support import builders
 
@@ -51,8 +55,8 @@ def ingest(stack, *raws):
 def test_responses_at_2359_and_0001_bangkok_time_fall_on_their_own_days(stack, digest):
     ingest(stack, builders.response(response_id="late", created="2024-01-04T16:59:59Z"),
            builders.response(response_id="early", created="2024-01-04T17:00:01Z", lao_name="โนนสูง"))
-    day4 = collect(digest.reader, date(2024, 1, 4), NOW, include_contacts=False)
-    day5 = collect(digest.reader, date(2024, 1, 5), NOW, include_contacts=False)
+    day4 = collect(digest.reader, date(2024, 1, 4), NOW, ADDRESSING)
+    day5 = collect(digest.reader, date(2024, 1, 5), NOW, ADDRESSING)
     assert [r.response_id for r in day4.created_on_day] == ["late"]
     assert [r.response_id for r in day5.created_on_day] == ["early"]
     assert day5.counters["by_submission_date.2024-01-05"] == len(day5.created_on_day)
@@ -61,7 +65,7 @@ def test_responses_at_2359_and_0001_bangkok_time_fall_on_their_own_days(stack, d
 def test_an_edit_on_the_day_of_an_older_response_is_listed_as_edited(stack, digest):
     ingest(stack, builders.response(response_id="r1", created="2024-01-02T03:00:00Z",
                                     submitted="2024-01-05T03:00:00Z"))
-    day5 = collect(digest.reader, date(2024, 1, 5), NOW, include_contacts=False)
+    day5 = collect(digest.reader, date(2024, 1, 5), NOW, ADDRESSING)
     assert day5.created_on_day == [] and [r.response_id for r in day5.edited_on_day] == ["r1"]
 
 
@@ -72,9 +76,12 @@ def test_the_digest_goes_through_the_real_gmail_client_and_reads_back_whole(stac
     assert result.sent and result.gmail_id == "local000001"
     [message] = gmail.state.parsed()
     assert message["To"] == "kor-thor@moi.go.th, analyst@moi.go.th"
-    assert "5 มกราคม 2567" in message["Subject"] and "รายงานใหม่ 2 รายการ" in message["Subject"]
+    assert "[ก.ถ.] 5 ม.ค. 67 · ใหม่ 2 · แจ้งแล้ว 1 อปท. · ตรวจสอบ 1" in message["Subject"]
+    assert message["Auto-Submitted"] == "auto-generated"
     html = message.get_body(("html",)).get_content()
-    assert "&lt;b&gt;ตัวหนา&lt;/b&gt;" in html and "ไม่ได้ระบุประเภทองค์กรปกครองส่วนท้องถิ่น" in html
+    assert "ไม่ได้ระบุประเภทองค์กรปกครองส่วนท้องถิ่น" in html
+    book = openpyxl.load_workbook(io.BytesIO(next(message.iter_attachments()).get_content()))
+    assert "<b>ตัวหนา</b>" in {c.value for r in book["แบบแจ้งปัญหาประจำวัน"].iter_rows() for c in r}
     assert "สมชาย" not in html and "hr@example.go.th" not in html
     assert next(message.iter_attachments()).get_filename().endswith(".xlsx")
     record = stack.store._db.collection("digests").document("2024-01-05").get().to_dict()
@@ -87,7 +94,9 @@ def test_a_second_invocation_for_the_same_date_sends_nothing_unless_forced(stack
     assert not digest.send(date(2024, 1, 5)).sent
     assert len(gmail.state.messages) == 1
     assert digest.send(date(2024, 1, 5), force=True).sent
-    assert len(gmail.state.messages) == 2
+    first, correction = gmail.state.parsed()
+    assert correction["Message-ID"] != first["Message-ID"]
+    assert correction["References"] == first["Message-ID"] and correction["Subject"].startswith("[ฉบับแก้ไข]")
 
 
 def test_two_concurrent_invocations_send_one_digest(stack, digest, gmail):
@@ -139,22 +148,18 @@ def test_missed_dates_of_the_last_week_are_sent_first_oldest_first(stack, digest
                                addressing=ADDRESSING, now=NOW)
     assert [r.day.day for r in results] == [1, 2, 4, 5]
     subjects = [m["Subject"] for m in gmail.state.parsed()]
-    assert [s.split("ประจำวันที่ ")[1].split(":")[0] for s in subjects] == [
-        "3 มกราคม 2567", "1 มกราคม 2567", "2 มกราคม 2567", "4 มกราคม 2567", "5 มกราคม 2567"]
+    assert [s.split("[ก.ถ.] ")[1].split(" · ")[0] for s in subjects] == [
+        "3 ม.ค. 67", "1 ม.ค. 67", "2 ม.ค. 67", "4 ม.ค. 67", "5 ม.ค. 67"]
     assert due_days(today, digest.reader, digest.ledger) == []
 
 
 def test_a_day_with_no_responses_still_sends_a_short_digest(stack, digest, gmail):
     assert digest.send(date(2024, 1, 5)).sent
     text = gmail.state.parsed()[0].get_body(("plain",)).get_content()
-    assert "ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ 5 มกราคม 2567" in text
+    assert "ไม่มีแบบแจ้งปัญหาที่ได้รับใหม่หรือมีการแก้ไขในวันที่ 5 มกราคม 2567" in text
 
 
 def test_contacts_reach_the_attachment_only_when_configured(stack, digest, gmail):
-    import io
-
-    import openpyxl
-
     ingest(stack, builders.response(created="2024-01-05T03:00:00Z"))
     send_digest(date(2024, 1, 5), reader=digest.reader, ledger=digest.ledger, mailer=digest.mailer,
                 addressing=Addressing("digest@moi.go.th", ["a@moi.go.th"], include_contacts=True), now=NOW)
@@ -181,7 +186,7 @@ def test_while_the_form_mapping_is_broken_the_sent_digest_opens_with_the_alert(s
     stack.mappings.refresh()
     digest.send(date(2024, 1, 5))
     message = gmail.state.parsed()[0]
-    assert message["Subject"].startswith("[แบบฟอร์มมีปัญหา]")
+    assert message["Subject"].startswith("[แจ้งเตือน]")
     assert "!!! แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: จังหวัด" in message.get_body(("plain",)).get_content()
 
 
@@ -192,8 +197,27 @@ def test_a_holder_whose_lease_expired_cannot_overwrite_the_newer_claims_record(s
     later = NOW + timedelta(seconds=2)
     fresh = ledger.claim(day, force=False, now=later, lease_seconds=600)
     assert stale and fresh and stale.token != fresh.token
-    assert not ledger.mark_failed(stale, in_doubt=False, error="late", message_id="<m>")
-    assert ledger.mark_sent(fresh, gmail_id="g-fresh", message_id="<m>", counts={})
-    assert not ledger.mark_sent(stale, gmail_id="g-stale", message_id="<m>", counts={})
+    assert not ledger.mark_failed(stale, in_doubt=False, error="late", ids=MessageIds("<m>"))
+    assert ledger.mark_sent(fresh, gmail_id="g-fresh", ids=MessageIds("<m>"), counts={})
+    assert not ledger.mark_sent(stale, gmail_id="g-stale", ids=MessageIds("<m>"), counts={})
     record = stack.store._db.collection("digests").document("2024-01-05").get().to_dict()
     assert (record["status"], record["gmail_message_id"], record["claim_token"]) == ("sent", "g-fresh", fresh.token)
+
+
+def test_catch_up_digests_carry_each_days_own_cumulative_figures_read_from_firestore(stack, digest):
+    ingest(stack, builders.response(created="2024-01-01T03:00:00Z", lao_name="หนึ่ง"),
+           builders.response(created="2024-01-02T03:00:00Z", lao_name="สอง"),
+           builders.response(created="2024-01-02T04:00:00Z", lao_name="สาม"))
+    late = NOW + timedelta(days=3)
+    day1, day2 = (build_content(collect(digest.reader, date(2024, 1, d), late, ADDRESSING)) for d in (1, 2))
+    assert (day1.laos_reporting, day2.laos_reporting) == (1, 3)
+    figures = {f.label: (f.value, f.change) for f in day2.figures}
+    assert figures["อปท. ที่แจ้งปัญหาแล้ว"] == (3, 2)
+    assert day1.subject != day2.subject
+
+
+def test_an_invalid_response_is_followed_up_by_what_the_officer_typed(stack, digest):
+    ingest(stack, builders.response({"province": "เมืองลับแล"}, created="2024-01-05T03:00:00Z", lao_name="ทดลอง"))
+    content = build_content(collect(digest.reader, date(2024, 1, 5), NOW, ADDRESSING))
+    [line] = content.invalid
+    assert "ทดลอง" in line.lao and "เมืองลับแล" in line.place

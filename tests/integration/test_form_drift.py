@@ -7,7 +7,7 @@ import pytest
 
 from shared.adapters.firestore_digest import FirestoreDigestReader
 from shared.digest.content import build_content
-from shared.digest.service import collect
+from shared.digest.service import Addressing, collect
 from shared.domain import form_schema
 from shared.domain.codes import PROBLEMS
 from shared.services.check_form import describe_mapping
@@ -51,8 +51,8 @@ def test_a_reworded_problem_is_held_named_everywhere_and_counted_once_an_alias_i
     doctor_line = mapping_check(stack.forms.get_form())
     assert not doctor_line.ok and REWORDED in doctor_line.detail
     digest = build_content(collect(FirestoreDigestReader(stack.store._db), date(2024, 1, 5),
-                                   datetime(2024, 1, 6, 1, tzinfo=UTC), include_contacts=False))
-    assert digest.subject.startswith("[แบบฟอร์มมีปัญหา]") and REWORDED in digest.alert
+                                   datetime(2024, 1, 6, 1, tzinfo=UTC), Addressing("digest@moi.go.th", [])))
+    assert digest.subject.startswith("[แจ้งเตือน]") and REWORDED in digest.alerts[0]
 
     # The fix: the new wording becomes an alias of its code; a reprocess counts what was held.
     monkeypatch.setitem(form_schema.OPTION_ALIASES, "problems", {"training_unclear": (REWORDED,)})

@@ -1,19 +1,19 @@
-import email
-import email.policy
-import io
+"""The digest's content and its two renderings, on hand-built data (no store)."""
+
+import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
-import openpyxl
 import pytest
 
-from shared.digest.content import build_content
-from shared.digest.message import build_message, message_id
-from shared.digest.model import ReconcileStatus
+from shared.digest.content import INVALID_ROWS, build_content
+from shared.digest.model import ReconcileStatus, WatchHealth
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
-from shared.digest.thai import be_date
-from shared.digest.workbook import build_workbook
-from tests.support.digest_data import data, lao, row
+from shared.digest.thai import be_date, be_datetime
+from tests.support.digest_data import data, follow_up, lao, row
+
+DAY = date(2024, 1, 5)
 
 
 @pytest.mark.parametrize(
@@ -24,169 +24,190 @@ def test_dates_are_written_in_the_buddhist_era_across_a_year_boundary(day, text)
     assert be_date(day) == text
 
 
-def test_the_subject_gives_the_date_the_new_responses_and_the_laos_reporting():
-    content = build_content(data(created_on_day=[row(), row()], counters={"laos_reporting": 1234}))
-    assert content.subject == ("สรุปรายงานปัญหาการรายงานผลประมวลจริยธรรม อปท. ประจำวันที่ 5 มกราคม 2567: "
-                               "รายงานใหม่ 2 รายการ, อปท. รายงานแล้วสะสม 1,234 แห่ง")
+def test_times_are_written_the_official_thai_way_with_a_full_stop():
+    assert be_datetime(datetime(2024, 1, 5, 11, 45, tzinfo=UTC)) == "5 มกราคม 2567 เวลา 18.45 น."
 
 
-def test_all_nine_problem_categories_are_listed_with_cumulative_and_daily_counts():
-    content = build_content(data(created_on_day=[row(problems=("too_many_forms", "other"))]))
-    assert len(content.problems) == 9
-    by_code = {p.code: p for p in content.problems}
-    assert (by_code["too_many_forms"].laos_reporting, by_code["too_many_forms"].on_day) == (2, 1)
-    assert by_code["other"].on_day == 1 and by_code["training_unclear"].on_day == 0
+def test_the_subject_puts_the_numbers_first_and_stays_short():
+    content = build_content(data(created_on_day=[row(), row()], laos=[lao(str(n)) for n in range(1234)]))
+    assert content.subject == "[ก.ถ.] 5 ม.ค. 67 · ใหม่ 2 · แจ้งแล้ว 1,234 อปท. · ตรวจสอบ 1"
+    assert len(content.subject) <= 70
 
 
-def test_provinces_sort_by_count_then_thai_order_not_code_point_order():
-    counters = {"laos_reporting": 4, "by_province.TH-54": 1, "by_province.TH-50": 1, "by_province.TH-81": 1,
-                "by_province.TH-40": 2}
-    names = [p.name for p in build_content(data(counters=counters)).provinces]
-    # แพร่ and เชียงใหม่ start with leading vowels: Thai order puts them by their consonant.
-    assert names == ["ขอนแก่น", "กระบี่", "เชียงใหม่", "แพร่"]
+def test_an_alert_prefixes_the_subject_and_opens_the_body_before_the_figures():
+    content = build_content(data(mapping_missing_titles=["จังหวัด"]))
+    assert content.subject.startswith("[แจ้งเตือน] [ก.ถ.]") and len(content.subject) <= 80
+    html = render_html(content)
+    assert html.index("จับคู่คำถามที่จำเป็นไม่ได้: จังหวัด") < html.index("ภาพรวม")
+    assert render_text(content).splitlines()[3].startswith("!!! ")
+    assert build_content(data()).alerts == []
 
 
-def test_a_report_edited_again_later_says_so_and_invalid_ones_say_why():
-    later = row(last_submitted=datetime(2024, 1, 7, 2, tzinfo=UTC), last_submitted_date="2024-01-07")
-    bad = row(valid=False, invalid_reasons=("district_missing",))
-    lines = build_content(data(created_on_day=[later, bad])).reports
-    assert "แก้ไขอีกครั้งภายหลัง" in lines[0].note
-    assert "ไม่ได้ระบุอำเภอ" in lines[1].note
+def test_a_hidden_preheader_carries_the_headline():
+    content = build_content(data())
+    html = render_html(content)
+    preheader = re.search(r'<div style="display:none[^"]*">([^<]*)</div>', html)
+    assert preheader and preheader.group(1) == content.preheader
+    assert content.preheader.startswith("แบบแจ้งปัญหาที่ได้รับใหม่ 1 ฉบับ · อปท. ที่แจ้งปัญหาแล้ว 2 แห่ง")
 
 
-def test_reports_are_listed_oldest_first_and_edits_by_their_edit_time():
-    early = row("2024-01-05T01:00:00+00:00")
-    edit = row("2024-01-02T01:00:00+00:00", last_submitted=datetime(2024, 1, 5, 2, tzinfo=UTC),
-               submission_date="2024-01-02")
-    late = row("2024-01-05T09:00:00+00:00")
-    lines = build_content(data(created_on_day=[late, early], edited_on_day=[edit])).reports
-    assert [line.response_id for line in lines] == [early.response_id, edit.response_id, late.response_id]
-    assert [line.kind for line in lines] == ["ใหม่", "แก้ไข", "ใหม่"]
+def test_the_sections_come_most_urgent_first():
+    content = build_content(data(reconcile=ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), 9, 3)))
+    for rendered in (render_html(content), render_text(content)):
+        text = rendered[rendered.index("จัดทำเมื่อ"):]  # past the title and the preheader
+        marks = ["ไม่ตรงกับที่ระบบบันทึกไว้", "ภาพรวม", "ต้องตรวจสอบ", "ปัญหาและอุปสรรคที่พบ", "14 วันล่าสุด",
+                 "รายจังหวัด", "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ส่งโดยอัตโนมัติ"]
+        positions = [text.index(mark) for mark in marks]
+        assert positions == sorted(positions), marks
 
 
-def test_details_and_other_text_are_cut_to_300_characters():
-    line = build_content(data(created_on_day=[row(problem_details="ก" * 400, other_problem_text="ข" * 301)])).reports[0]
-    assert line.details == "ก" * 300 + "…" and line.other == "ข" * 300 + "…"
+def test_each_headline_figure_has_its_unit_and_its_change_from_the_day_before():
+    laos = [lao("ก", submitted="2024-01-04"), lao("ข", submitted="2024-01-05"), lao("ค", submitted="2024-01-05")]
+    counters = {"by_submission_date.2024-01-04": 4, "by_submission_date.2024-01-05": 3}
+    content = build_content(data(laos=laos, counters=counters, created_on_day=[row(), row(), row()],
+                                 edited_on_day=[row()], edited_day_before=3))
+    figures = {f.label: (f.value, f.unit, f.change) for f in content.figures}
+    assert figures["แบบแจ้งปัญหาที่ได้รับใหม่ในวันที่ 5 มกราคม 2567"] == (3, "ฉบับ", -1)
+    assert figures["แบบแจ้งปัญหาที่มีการแก้ไขในวันที่ 5 มกราคม 2567"] == (1, "ฉบับ", -2)
+    assert figures["อปท. ที่แจ้งปัญหาแล้ว"] == (3, "แห่ง", 2)
+    assert figures["แบบแจ้งปัญหาทั้งหมด"] == (7, "ฉบับ", 3)
+    assert "<b>3</b> แห่ง" in render_html(content) and "+2" in render_html(content)
 
 
-def test_user_text_is_escaped_in_html():
-    hostile = row(lao_name="<script>alert(1)</script>", problem_details='<a href="http://evil">คลิก</a>')
-    html = render_html(build_content(data(created_on_day=[hostile])))
-    assert "<script>" not in html and "<a href" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;a href=&quot;http://evil&quot;&gt;" in html
+def test_cumulative_figures_are_those_of_the_end_of_the_day_not_of_the_moment_read():
+    """A catch-up after an outage builds several days at once: each carries its own figures."""
+    laos = [lao("ก", submitted="2024-01-03"), lao("ข", submitted="2024-01-04"), lao("ค", submitted="2024-01-06")]
+    late = datetime(2024, 1, 8, 1, tzinfo=UTC)
+    day3, day4, day5 = (build_content(data(day=date(2024, 1, d), laos=laos, built_at=late)) for d in (3, 4, 5))
+    assert (day3.laos_reporting, day4.laos_reporting, day5.laos_reporting) == (1, 2, 2)
+    assert day3.as_of_text == "ยอดสะสม ณ สิ้นวันที่ 3 มกราคม 2567"
+    assert day4.subject != day3.subject
+    assert any("จัดทำย้อนหลัง" in alert for alert in day4.alerts)
+
+
+def test_an_lao_whose_reports_all_came_after_the_day_is_not_counted_on_it():
+    content = build_content(data(laos=[lao("ก", submitted="2024-01-06")]))
+    assert content.laos_reporting == 0 and content.provinces_with == 0
+
+
+def test_the_action_list_shows_what_was_typed_the_reason_a_remedy_and_a_link():
+    unknown = follow_up("r-unknown", ("province_unresolved",), lao_type=None, lao_name="",
+                        province_name=None, typed={"lao_name": "อบต.หนองบัว", "lao_type": "อบต",
+                                                   "district": "เมือง", "province": "ขอนแกน"})
+    content = build_content(data(invalid=[unknown]))
+    line = content.invalid[0]
+    assert line.lao == "อบต (ไม่ได้ระบุชื่อ กรอกว่า “อบต.หนองบัว”)"
+    assert line.place == "อ.เมือง จ.ขอนแกน"
+    assert line.reasons == ["ไม่สามารถระบุจังหวัดได้"] and "เลือกจังหวัดจากรายการ" in line.remedy
+    assert line.link == "https://docs.google.com/forms/d/FORM123/edit#response=r-unknown"
+    html = render_html(content)
+    assert 'href="https://docs.google.com/forms/d/FORM123/edit#response=r-unknown"' in html
+    assert "หมายเลขโทรศัพท์ไม่ถูกต้อง" in html  # the warnings are listed too, not only counted
+
+
+def test_bangkok_is_written_as_its_khet_and_the_city():
+    line = build_content(data(invalid=[follow_up(district="บางรัก", province_name="กรุงเทพมหานคร")])).invalid[0]
+    assert line.place == "เขตบางรัก, กรุงเทพมหานคร"
+
+
+def test_the_body_lists_the_first_follow_ups_newest_day_first_and_points_to_the_workbook_for_the_rest():
+    older = [follow_up(f"old{n}", submission_date="2024-01-01") for n in range(40)]
+    new = follow_up("new1")
+    content = build_content(data(invalid=[*older, new]))
+    assert content.invalid[0].response_id == "new1" and content.invalid[0].new_on_day
+    assert len(content.invalid) == INVALID_ROWS and content.invalid_total == 41
+    assert f"แสดง {INVALID_ROWS} รายการแรกจาก 41 ฉบับ รายการทั้งหมดอยู่ในไฟล์แนบ" in render_html(content)
+
+
+def test_problems_are_grouped_under_the_letters_items_sorted_with_their_share_of_reporting_laos():
+    laos = [lao("ก", problems=("too_many_forms", "training_unclear")), lao("ข", problems=("too_many_forms",)),
+            lao("ค", problems=("no_incumbent_executive",))]
+    content = build_content(data(laos=laos))
+    first = content.letter_items[0]
+    assert (first.number, first.laos, first.share_text) == (6, 2, "67%")
+    assert [b.text for b in first.bars[:2]] == ["2 แห่ง (67%)", "1 แห่ง (33%)"]
+    assert [item.number for item in content.letter_items][:2] == [6, 4]
+    html = render_html(content)
+    assert "มท ๐๒๐๙.๖/ว ๑๒๖๖๖" in html
+    assert html.count("ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน") == 1  # the full option text, once
+
+
+def test_provinces_show_the_top_ten_and_every_province_without_any_lao():
+    laos = [lao(f"{n}", "TH-40", "ขอนแก่น") for n in range(3)] + [lao("x", "TH-54", "แพร่")]
+    content = build_content(data(laos=laos))
+    assert [(p.name, p.laos_reporting) for p in content.provinces_top] == [("ขอนแก่น", 3), ("แพร่", 1)]
+    assert len(content.provinces_without) == 75 and "กรุงเทพมหานคร" in content.provinces_without
+    assert "จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา (75 จังหวัด)" in render_html(content)
+
+
+def test_laos_not_yet_reported_to_the_ocsc_are_counted_with_their_most_frequent_problems():
+    laos = [lao("ก", status="not_reported", problems=("cannot_edit_after_confirm",)),
+            lao("ข", status="not_reported", problems=("cannot_edit_after_confirm", "too_many_forms")),
+            lao("ค", status="reported_complete")]
+    content = build_content(data(laos=laos))
+    assert content.not_reported == 2
+    assert content.not_reported_problems[0].text == "2 แห่ง (100%)"
+    assert [b.value for b in content.statuses] == [1, 0, 2]
+
+
+def test_phone_numbers_and_emails_in_free_text_are_masked_in_the_body():
+    text = "โทร 081-234-5678 หรือ ๐๒ ๒๔๑ ๙๐๐๐ อีเมล somchai@example.go.th ค่ะ"
+    content = build_content(data(created_on_day=[row(other_problem_text=text, problems=("other",))]))
+    for body in (render_html(content), render_text(content)):
+        assert "081-234-5678" not in body and "๐๒ ๒๔๑ ๙๐๐๐" not in body and "somchai@" not in body
+        assert "[หมายเลขโทรศัพท์]" in body and "[อีเมล]" in body
+
+
+def test_recurring_phrases_of_the_free_text_become_themes_with_counts():
+    rows = [row(problem_details="ไม่ได้รับการอบรมเรื่องการรายงานผล"),
+            row(problem_details="เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม"), row(problem_details="แบบฟอร์มเยอะมาก")]
+    content = build_content(data(created_on_day=rows))
+    assert ("การอบรม", 2) in [(t.phrase, t.submissions) for t in content.themes.themes]
+
+
+def test_the_body_speaks_the_glossary_and_no_operator_vocabulary():
+    content = build_content(data(reconcile=ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), 3, 3),
+                                 watches=[WatchHealth("RESPONSES", "SUSPENDED", None, "PERMISSION_DENIED")]))
+    for body in (render_html(content), render_text(content)):
+        visible = re.sub(r"<[^>]+>", " ", body)
+        assert "วันนี้" not in visible
+        for word in ("watch", "reconcile", "responseId", "Firestore", "PERMISSION_DENIED", "คำตอบสะสม", "รายการ,"):
+            assert word not in visible, word
+        assert "ในวันที่ 5 มกราคม 2567" in visible
+
+
+def test_the_html_declares_thai_and_a_phone_viewport():
+    html = render_html(build_content(data()))
+    assert html.startswith('<!doctype html><html lang="th">') and 'name="viewport"' in html
+
+
+def test_the_footer_says_it_is_automatic_who_to_contact_and_how_to_change_recipients():
+    content = build_content(replace(data(), contact="กลุ่มงานมาตรฐาน สำนักงาน ก.ถ. โทร 0 2241 9000",
+                                    reply_to="kor-thor@dla.go.th"))
+    footer = " ".join(content.footer)
+    assert "ส่งโดยอัตโนมัติ" in footer and "kor-thor@dla.go.th" in footer and "0 2241 9000" in footer
+    assert "เปลี่ยน" in footer and "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล" in footer
 
 
 def test_the_body_never_carries_reporters_names_phones_or_emails():
-    content = build_content(data())
+    content = build_content(data(include_contacts=True))
     for body in (render_html(content), render_text(content)):
-        assert "สมชาย" not in body and "812345678" not in body and "somchai@" not in body
+        assert "สมชาย" not in body and "+66812345678" not in body and "somchai@" not in body
 
 
 def test_a_quiet_day_still_says_so_plainly():
-    content = build_content(data(created_on_day=[], edited_on_day=[]))
-    assert content.quiet_day
-    assert "ไม่มีรายงานใหม่หรือรายงานที่แก้ไขในวันที่ 5 มกราคม 2567" in render_text(content)
+    content = build_content(data(created_on_day=[]))
+    assert "ไม่มีแบบแจ้งปัญหาที่ได้รับใหม่หรือมีการแก้ไขในวันที่ 5 มกราคม 2567" in render_html(content)
 
 
-def test_completeness_is_stated_or_said_to_be_unknown():
-    assert "ยังไม่ทราบ" in build_content(data(reconcile=None)).completeness
-    ran = datetime(2024, 1, 6, 0, 30, tzinfo=UTC)
-    assert "ตรงกับ" in build_content(data(reconcile=ReconcileStatus(ran, 10, 10))).completeness
-    assert "ไม่ตรงกัน" in build_content(data(reconcile=ReconcileStatus(ran, 10, 9))).completeness
+def test_a_count_that_differs_from_the_form_is_an_alert_and_quarantined_answers_too():
+    differs = build_content(data(reconcile=ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), 9, 3)))
+    assert "ไม่ตรงกับที่ระบบบันทึกไว้" in differs.alerts[0]
+    held = build_content(data(reconcile=ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), 5, 3, quarantined=2)))
+    assert held.alerts[0].startswith("มีแบบแจ้งปัญหา 2 ฉบับ ในแบบฟอร์มที่ระบบบันทึกไม่ได้")
+    assert "ครบถ้วน" in held.completeness
 
 
-def test_the_attention_list_marks_invalid_responses_new_on_the_day():
-    content = build_content(data())
-    assert content.attention[0].new_on_day and content.attention[0].reasons == ["ไม่ได้ระบุอำเภอ"]
-    assert content.with_warnings == 1
-
-
-def _sheets(book_bytes):
-    return openpyxl.load_workbook(io.BytesIO(book_bytes))
-
-
-def test_workbook_cells_starting_like_formulas_stay_text():
-    hostile = row(problem_details="=HYPERLINK(\"http://x\",\"y\")", other_problem_text="+1+1",
-                  suggestions="-2", lao_name="@SUM(A1)")
-    book = _sheets(build_workbook(data(created_on_day=[hostile])))
-    sheet = book["รายงานประจำวัน"]
-    values = {cell.value: cell.data_type for cell in sheet[2]}
-    for text in ("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2"):
-        assert values[text] == "s"
-    assert any(isinstance(v, str) and v.endswith("@SUM(A1)") for v in values)
-
-
-def test_workbook_has_the_days_reports_every_current_report_and_province_by_problem_counts():
-    book = _sheets(build_workbook(data(current_reports=[lao("ก"), lao("ข"), lao("ค", "TH-54", "แพร่")])))
-    assert book.sheetnames == ["รายงานประจำวัน", "รายงานปัจจุบันของ อปท.", "จังหวัด × ปัญหา", "ต้องตรวจสอบ"]
-    assert book["ต้องตรวจสอบ"]["A2"].value == "bad1"
-    assert book["รายงานปัจจุบันของ อปท."].max_row == 4
-    matrix = {r[0].value: r[1].value for r in book["จังหวัด × ปัญหา"].iter_rows(min_row=2) if r[0].value}
-    assert matrix["ขอนแก่น"] == 2 and matrix["แพร่"] == 1 and matrix["รวม"] == 3
-
-
-def test_contacts_are_in_the_workbook_only_when_turned_on():
-    def flat(book_bytes):
-        return {c.value for s in _sheets(book_bytes) for r in s.iter_rows() for c in r}
-
-    assert "สมชาย ใจดี" not in flat(build_workbook(data(include_contacts=False)))
-    assert {"สมชาย ใจดี", "+66812345678"} <= flat(build_workbook(data(include_contacts=True)))
-
-
-def test_the_message_is_multipart_utf8_with_a_deterministic_message_id_and_the_attachment():
-    content = build_content(data())
-    message = build_message(day=date(2024, 1, 5), subject=content.subject, text=render_text(content),
-                            html=render_html(content), workbook=build_workbook(data()),
-                            sender="digest@moi.go.th", recipients=["a@moi.go.th", "b@moi.go.th"],
-                            sent_at=datetime(2024, 1, 6, 1, tzinfo=UTC))
-    raw = message.as_bytes()
-    assert b"\r\n" in raw and raw.isascii()
-    parsed = email.message_from_bytes(raw, policy=email.policy.default)
-    assert parsed["Subject"] == content.subject
-    assert parsed["Message-ID"] == message_id(date(2024, 1, 5), "digest@moi.go.th") == \
-        "<lao-ethics-digest-2024-01-05@moi.go.th>"
-    assert parsed.get_body(("plain",)).get_content().startswith("สรุปรายงาน")
-    assert "<h2" in parsed.get_body(("html",)).get_content()
-    attachment = next(parsed.iter_attachments())
-    assert attachment.get_filename() == "lao-ethics-digest-2024-01-05.xlsx"
-    assert openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
-
-
-def test_past_300_rows_the_body_lists_the_oldest_and_says_the_rest_are_attached():
-    rows = [row(f"2024-01-05T0{i // 60}:{i % 60:02d}:00+00:00") for i in range(350)]
-    content = build_content(data(created_on_day=rows))
-    assert len(content.reports) == 300 and content.reports_total == 350
-    assert content.reports[0].response_id == rows[0].response_id
-    assert "แสดง 300 รายการแรกจากทั้งหมด 350 รายการ" in render_html(content)
-    assert len(_sheets(build_workbook(data(created_on_day=rows)))["รายงานประจำวัน"]["A"]) == 351
-
-
-def test_a_broken_form_mapping_opens_the_digest_with_a_prominent_alert():
-    content = build_content(data(mapping_missing_titles=["จังหวัด"]))
-    assert content.subject.startswith("[แบบฟอร์มมีปัญหา]")
-    html = render_html(content)
-    assert html.index("จังหวัด — คำตอบที่เข้ามา") < html.index("ภาพรวม")
-    assert render_text(content).splitlines()[3].startswith("!!! ")
-    assert build_content(data()).alert == ""
-
-
-def test_watch_health_says_until_when_or_what_is_wrong():
-    from shared.digest.model import WatchHealth
-
-    healthy = WatchHealth("RESPONSES", "ACTIVE", "2024-01-12T01:00:00Z", None)
-    broken = WatchHealth("SCHEMA", "SUSPENDED", None, "PERMISSION_DENIED")
-    lines = build_content(data(watches=[healthy, broken])).watch_health
-    assert lines[0] == "การแจ้งเตือนคำตอบใหม่: ใช้งานได้ถึง 12 มกราคม 2567 เวลา 08:00 น."
-    assert "PERMISSION_DENIED" in lines[1]
-    assert "watch ensure" in build_content(data()).watch_health[0]
-
-
-def test_quarantined_answers_open_the_digest_with_an_alert_and_still_count_as_complete():
-    from datetime import UTC, datetime
-
-    from shared.digest.model import ReconcileStatus
-
-    status = ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), form_response_count=5, stored_count=3, quarantined=2)
-    content = build_content(data(reconcile=status))
-    assert content.alert.startswith("มีคำตอบ 2 รายการในแบบฟอร์มที่ระบบบันทึกไม่ได้")
-    assert "บันทึกไว้ 3 รายการ และอีก 2 รายการบันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ (ครบทุกรายการ)" in content.completeness
+def test_a_watch_that_is_not_working_is_an_alert_in_plain_words():
+    content = build_content(data(watches=[WatchHealth("RESPONSES", "SUSPENDED", None, "PERMISSION_DENIED")]))
+    assert content.alerts[0].startswith("ระบบไม่ได้รับการแจ้งทันทีเมื่อมีแบบแจ้งปัญหาใหม่")

@@ -11,7 +11,7 @@ from shared.digest.content import build_content
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
 from shared.digest.workbook import build_workbook
-from tests.support.digest_data import data, lao, row
+from tests.support.digest_data import data, follow_up, lao, row
 
 PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil","คลิก")',
             "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", '"><b>หนา</b>', "\tTAB", "=1+1"]
@@ -22,13 +22,17 @@ def hostile_data(payload):
     reporter = {"name": payload, "position": payload, "phone_e164": "+66812345678", "phone_extension": None,
                 "email": "a@example.go.th"}
     report = row(invalid_reasons=(), reporter=reporter, **dict.fromkeys(TEXT_FIELDS, payload))
+    typed = dict.fromkeys(("lao_name", "lao_type", "district", "province", "reporting_status"), payload)
     return data(created_on_day=[report], include_contacts=True,
-                current_reports=[lao(payload, district=payload, reporter=reporter)])
+                laos=[lao(payload, district=payload, reporter=reporter)],
+                invalid=[follow_up(lao_type=None, lao_name="", district="", province_name=None, typed=typed)],
+                warned=[follow_up("w1", ("phone_invalid",), lao_name=payload, district=payload, reporter=reporter)])
 
 
 @pytest.mark.parametrize("payload", [p for p in PAYLOADS if "<" in p or '"' in p])
 def test_the_html_body_shows_markup_as_escaped_text_and_never_as_markup(payload):
     body = render_html(build_content(hostile_data(payload)))
+    assert "<script>" not in body and "onerror=" not in body.replace("onerror=alert", "").replace("&", "")
     assert payload not in body
     assert html.escape(payload, quote=True) in body
 
@@ -41,7 +45,8 @@ def test_the_text_part_carries_the_payload_verbatim_as_plain_text(payload):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_every_workbook_cell_holding_the_payload_is_a_string_never_a_formula(payload):
-    book = openpyxl.load_workbook(io.BytesIO(build_workbook(hostile_data(payload))))
+    hostile = hostile_data(payload)
+    book = openpyxl.load_workbook(io.BytesIO(build_workbook(hostile, build_content(hostile))))
     found = 0
     for sheet in book.worksheets:
         for cells in sheet.iter_rows():
@@ -50,4 +55,4 @@ def test_every_workbook_cell_holding_the_payload_is_a_string_never_a_formula(pay
                 if isinstance(cell.value, str) and payload.strip() in cell.value:
                     assert cell.data_type == "s"
                     found += 1
-    assert found >= 3  # the day's report, the current report and their contacts
+    assert found >= 5  # the day's report, the LAO, the invalid and warned ones, and their contacts

@@ -74,13 +74,13 @@ class FakeLedger:
     def claim(self, day, *, force, now, lease_seconds):
         return None if day in self.sent and not force else Claim(day, "token", None)
 
-    def mark_sent(self, claim, *, gmail_id, message_id, counts):
+    def mark_sent(self, claim, *, gmail_id, ids, counts):
         self.sent.add(claim.day)
-        self.marks.append(("sent", claim.day, message_id))
+        self.marks.append(("sent", claim.day, ids.message_id))
         return True
 
-    def mark_failed(self, claim, *, in_doubt, error, message_id):
-        self.marks.append(("in_doubt" if in_doubt else "failed", claim.day, message_id))
+    def mark_failed(self, claim, *, in_doubt, error, ids):
+        self.marks.append(("in_doubt" if in_doubt else "failed", claim.day, ids.message_id))
         return True
 
     def sent_days(self, days):
@@ -100,13 +100,16 @@ class EmptyReader:
     def responses_edited_on(self, day, *, contacts):
         return []
 
+    def count_edited_on(self, day):
+        return 0
+
     def invalid_responses(self):
         return []
 
-    def count_with_warnings(self):
-        return 0
+    def responses_with_warnings(self, *, contacts):
+        return []
 
-    def current_reports(self, *, contacts):
+    def lao_reports(self, *, contacts):
         return []
 
     def reconcile_status(self):

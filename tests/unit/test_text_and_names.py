@@ -1,7 +1,7 @@
 import pytest
 
 from shared.domain.lao import lao_id, normalise_lao_name
-from shared.domain.text import arabic_digits, clean_text
+from shared.domain.text import arabic_digits, clean_text, mask_contacts
 
 
 def test_clean_text_removes_zero_width_characters_and_collapses_whitespace():
@@ -53,3 +53,16 @@ def test_lao_ids_escape_slashes_and_stay_short_enough_for_firestore():
     long_id = lao_id("sao", "TH-40", "เมือง", "ก" * 2000)
     assert len(long_id.encode()) <= 400
     assert long_id != lao_id("sao", "TH-40", "เมือง", "ก" * 1999)
+
+
+@pytest.mark.parametrize("text", ["โทร 081-234-5678 นะ", "โทร ๐๘๑ ๒๓๔ ๕๖๗๘", "ติดต่อ 02 222 2149", "+66 81 234 5678",
+                                  "0-5453-4119 ต่อ 202", "เบอร์0812345678ค่ะ"])
+def test_phone_numbers_in_free_text_are_masked_in_every_way_they_are_written(text):
+    masked = mask_contacts(text)
+    assert "[หมายเลขโทรศัพท์]" in masked
+    assert not any(run in masked for run in ("5678", "๕๖๗๘", "2149", "4119"))
+
+
+def test_emails_are_masked_and_ordinary_numbers_are_left_alone():
+    assert mask_contacts("ส่งที่ somchai.j@example.go.th แล้ว") == "ส่งที่ [อีเมล] แล้ว"
+    assert mask_contacts("ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3") == "ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3"

@@ -1,0 +1,64 @@
+"""The words the digest, the workbook and the reports use, in one place.
+
+Chosen with official usage in mind (docs/glossary.md explains each): one thing
+has one name everywhere, every count has its unit, and "รายงานผล" means only an
+LAO's report to สำนักงาน ก.พ., never a submission of our form.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+FORM_TITLE: Final = "แบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรม"
+DIGEST_TITLE: Final = "สรุปแบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
+SUBJECT_TAG: Final = "[ก.ถ.]"
+
+SUBMISSION: Final = "แบบแจ้งปัญหา"  # one submission of the form
+SUBMISSIONS_UNIT: Final = "ฉบับ"
+LAOS_UNIT: Final = "แห่ง"
+NEW_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่ได้รับใหม่"
+EDITED_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่มีการแก้ไข"
+ALL_SUBMISSIONS: Final = "แบบแจ้งปัญหาทั้งหมด"
+LAOS_REPORTED: Final = "อปท. ที่แจ้งปัญหาแล้ว"
+INVALID_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม)"
+WARNING: Final = "ข้อสังเกต"
+SUBMISSIONS_WITH_WARNINGS: Final = "แบบแจ้งปัญหาที่มีข้อสังเกต"
+RESPONDENT: Final = "ผู้ให้ข้อมูล"
+NOT_YET_REPORTED: Final = "อปท. ที่ยังไม่ได้รายงานผลต่อสำนักงาน ก.พ."
+CHANGE: Final = "เทียบกับวันก่อนหน้า"
+NEW_MARK: Final = "ใหม่"
+EDITED_MARK: Final = "แก้ไข"
+
+
+def on_day(day_text: str) -> str:
+    """ในวันที่ 20 ธันวาคม 2566 — never "วันนี้": the digest is read the day after."""
+    return f"ในวันที่ {day_text}"
+
+
+def cumulative_at_end_of(day_text: str) -> str:
+    return f"ยอดสะสม ณ สิ้นวันที่ {day_text}"
+
+
+def cumulative_at(moment_text: str) -> str:
+    """ยอดสะสม ณ วันที่ 21 ธันวาคม 2566 เวลา 07.00 น."""
+    return f"ยอดสะสม ณ วันที่ {moment_text}"
+
+
+def count(value: int, unit: str) -> str:
+    return f"{value:,} {unit}"
+
+
+def change(value: int) -> str:
+    if value > 0:
+        return f"+{value:,}"
+    if value < 0:
+        return f"−{-value:,}"
+    return "เท่าเดิม"
+
+
+def place(district: str, province: str | None) -> str:
+    """อ.เมืองขอนแก่น จ.ขอนแก่น, or เขตบางรัก, กรุงเทพมหานคร."""
+    if province == "กรุงเทพมหานคร":
+        return f"เขต{district.removeprefix('เขต')}, กรุงเทพมหานคร" if district else "กรุงเทพมหานคร"
+    parts = [f"อ.{district}" if district else "", f"จ.{province}" if province else ""]
+    return " ".join(p for p in parts if p) or "ไม่ระบุที่ตั้ง"

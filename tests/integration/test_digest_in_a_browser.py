@@ -1,0 +1,42 @@
+"""The digest as its readers see it: laid out by headless Chromium at a phone's,
+a Gmail pane's and a desktop's width. Nothing may need sideways scrolling, and
+every bar must be as long as its value says (within 2 px of proportional)."""
+
+import pytest
+
+from devstack.browser import measure
+from shared.digest.content import build_content
+from shared.digest.render_html import render_html
+from tests.support.digest_data import data, lao
+from tests.support.national import national_data
+
+pytestmark = pytest.mark.reader
+WIDTHS = (320, 375, 600, 1000)
+
+
+@pytest.fixture(scope="module")
+def pages():
+    small = data(laos=[lao("ก", problems=("too_many_forms", "training_unclear")), lao("ข"),
+                       lao("ค", problems=("no_incumbent_executive",), status="reported_complete")])
+    return {"small": render_html(build_content(small)), "national": render_html(build_content(national_data()))}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page", ["small", "national"])
+def test_nothing_is_wider_than_the_screen(pages, page, width):
+    layout = measure(pages[page], width)
+    assert layout.viewport == width
+    assert not layout.overflows, (layout.scroll_width, layout.widest_right)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_bar_is_drawn_in_proportion_to_its_value(pages, width):
+    layout = measure(pages["national"], width)
+    charts = {bar.chart for bar in layout.bars}
+    assert charts == {"problems", "trend", "statuses", "not-reported"}
+    for chart in charts:
+        bars = [bar for bar in layout.bars if bar.chart == chart]
+        largest = max(bar.value for bar in bars)
+        for bar in bars:
+            assert bar.track > 100, (chart, bar)  # a chart, not a sliver
+            assert abs(bar.fill - bar.track * bar.value / largest) <= 2, (chart, width, bar)
