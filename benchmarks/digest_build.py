@@ -16,6 +16,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import geothai
 from google.cloud import firestore
 
 from devstack.emulators import start_firestore
@@ -46,6 +47,7 @@ def seed(client: firestore.Client) -> None:
     rng = random.Random(1)
     mapping = builders.mapping()
     provinces = all_provinces()
+    districts = {p.code: geothai.districts(p.code.removeprefix("TH-"))[0].name_th for p in provinces}
     problems = list(PROBLEMS.values())
     counted = []
     batch, pending = client.batch(), 0
@@ -53,8 +55,11 @@ def seed(client: firestore.Client) -> None:
         province = provinces[index % len(provinces)]
         on_day = index < RESPONSES_ON_DAY
         created = f"2024-01-0{5 if on_day else rng.randint(1, 4)}T0{rng.randint(1, 9)}:00:{index % 60:02d}.{index:06d}Z"
+        # A real district of the province, except every tenth: a misspelt one is a warning,
+        # and the digest lists every response with a warning (10 % of them here).
+        district = "เมือง" if index % 10 == 0 else districts[province.code]
         raw = builders.response({"lao_name": f"ตำบลทดสอบ{index}", "province": province.name_th,
-                                 "district": "เมือง", "problems": rng.sample(problems, rng.randint(1, 3)),
+                                 "district": district, "problems": rng.sample(problems, rng.randint(1, 3)),
                                  "problem_details": "รายละเอียด " * rng.randint(0, 40)},
                                 response_id=f"bench{index:05d}", created=created)
         response = FormResponse.from_api(raw)

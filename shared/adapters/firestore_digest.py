@@ -33,7 +33,7 @@ _REPORT_FIELDS = [
 ]
 _FOLLOW_UP_FIELDS = ["response_id", "create_time", "last_submitted_time", "submission_date", "deleted", "lao_type",
                      "lao_name", "district", "province_name", "typed", "invalid_reasons", "warnings"]
-_LAO_FIELDS = ["lao_type", "name", "district", "province_name", "members", "current_response_id"]
+_LAO_FIELDS = ["lao_type", "name", "district", "province_name", "members"]
 
 
 class FirestoreDigestReader:
@@ -98,7 +98,8 @@ class FirestoreDigestReader:
         return [_follow_up(d, "warnings") for d in self._stream(query.select(fields)) if d.get("state") == "valid"]
 
     def lao_reports(self, *, contacts: bool) -> list[LaoReports]:
-        query = self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True)).select(_LAO_FIELDS)
+        fields = _LAO_FIELDS + (["current_response_id"] if contacts else [])
+        query = self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True)).select(fields)
         laos = list(stream_dicts(self._db, query))
         self._count(max(len(laos), 1))
         reporters: dict[str, dict[str, Any]] = {}

@@ -51,15 +51,23 @@ class Figure:
     label: str
     value: int
     unit: str
-    change: int | None  # from the day before; None when it has no meaning
+    change: int  # from the day before
+    daily: bool = False  # a count of one day (compared with the day before's), not a running total
+
+    @property
+    def change_text(self) -> str:
+        """A day's count is compared by showing the day before's; a total by how it moved."""
+        if self.daily:
+            return f"วันก่อนหน้า {self.value - self.change:,} {self.unit}"
+        return g.change(self.change) if not self.change else f"{g.change(self.change)} {self.unit}"
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: int
-    text: str  # the value as read: "88 แห่ง (33%)"
-    note: str = ""  # e.g. "+3 ในวันที่ 20 ธ.ค."
+    text: str  # the value as read: "88 แห่ง (ร้อยละ 33)"
+    note: str = ""  # e.g. "ระบุในแบบแจ้งปัญหาวันที่ 20 ธ.ค. 2566 จำนวน 3 ฉบับ"
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ class DigestContent:
     themes: Themes
     other_excerpts: list[str]
     trend: list[Bar]
+    trend_range: str  # 7–20 ธ.ค. 2566
     provinces_top: list[ProvinceLine]
     provinces_without: list[str]
     provinces_with: int
@@ -128,6 +137,14 @@ class DigestContent:
         return not self.reports_of_day
 
 
+def themes_basis(basis: Themes) -> str:
+    """What the numbers beside the themes count, and from how much text."""
+    if basis.sampled:
+        return (f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น นับจากตัวอย่าง {basis.texts_read:,} ข้อความแรก "
+                f"(พิจารณาเฉพาะส่วนต้นของข้อความ) จากทั้งหมด {basis.texts_total:,} ข้อความ")
+    return f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น จากทั้งหมด {basis.texts_total:,} ข้อความ"
+
+
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     """Free text as the body shows it: contacts masked, cut at ``limit`` characters."""
     masked = mask_contacts(text)
@@ -141,19 +158,24 @@ def lao_label(lao_type: str | None, name: str) -> str:
 
 
 def typed_lao(row: FollowUpRow) -> str:
-    """The LAO as the officer typed it: its type and name, even when they were not recognised."""
-    typed_name = row.typed.get("lao_name", "")
-    if row.lao_type and row.lao_name:
+    """The LAO as the system reads it, or else exactly as the officer typed it, quoted."""
+    if row.lao_type in ("bangkok", "pattaya") or (row.lao_type and row.lao_name):
         return lao_label(row.lao_type, row.lao_name)
-    kind = LAO_TYPES.get(row.lao_type or "") or row.typed.get("lao_type", "")
-    if row.lao_type in ("bangkok", "pattaya"):
-        return kind
-    name = row.lao_name or (f"(ไม่ได้ระบุชื่อ กรอกว่า “{typed_name}”)" if typed_name else "(ไม่ได้ระบุชื่อ)")
-    return f"{kind}{name}" if kind and row.lao_name else " ".join(p for p in (kind, name) if p)
+    name, kind = row.typed.get("lao_name", ""), row.typed.get("lao_type", "")
+    parts = [f"ชื่อ{g.AS_TYPED} “{name}”" if name else "ไม่ได้ระบุชื่อ อปท."]
+    if kind:
+        parts.append(f"ประเภท{g.AS_TYPED} “{kind}”")
+    return " ".join(parts)
 
 
-def share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "-"
+def typed_place(row: FollowUpRow) -> str:
+    """อ./จ. for what the system recognised; what it could not, quoted as typed."""
+    if row.province_name:
+        return g.place(row.district or row.typed.get("district", ""), row.province_name)
+    district, province = row.typed.get("district", ""), row.typed.get("province", "")
+    parts = [f"อำเภอ{g.AS_TYPED} “{district}”" if district else "",
+             f"จังหวัด{g.AS_TYPED} “{province}”" if province else "ไม่ได้ระบุจังหวัด"]
+    return " ".join(p for p in parts if p)
 
 
 def build_content(data: DigestData) -> DigestContent:
@@ -170,9 +192,9 @@ def build_content(data: DigestData) -> DigestContent:
     warned_before = sum(existed_by(r.submission_date, previous) for r in data.warned)
     figures = [
         Figure(f"{g.NEW_SUBMISSIONS}{g.on_day(day_text)}", new_on_day, g.SUBMISSIONS_UNIT,
-               new_on_day - by_date.get(previous.isoformat(), 0)),
+               new_on_day - by_date.get(previous.isoformat(), 0), daily=True),
         Figure(f"{g.EDITED_SUBMISSIONS}{g.on_day(day_text)}", len(data.edited_on_day), g.SUBMISSIONS_UNIT,
-               len(data.edited_on_day) - data.edited_day_before),
+               len(data.edited_on_day) - data.edited_day_before, daily=True),
         Figure(g.LAOS_REPORTED, now.reporting, g.LAOS_UNIT, now.reporting - before.reporting),
         Figure(g.ALL_SUBMISSIONS, responses_by(by_date, day), g.SUBMISSIONS_UNIT,
                responses_by(by_date, day) - responses_by(by_date, previous)),
@@ -198,27 +220,29 @@ def build_content(data: DigestData) -> DigestContent:
         warned=warned[:WARNING_ROWS],
         warned_total=len(warned),
         laos_reporting=now.reporting,
-        letter_items=_letter_items(now, data, day_text),
+        letter_items=_letter_items(now, data, be_short_date(data.day, full_year=True)),
         legend=[(PROBLEM_SHORT_LABELS[code], PROBLEM_LABELS[code]) for code in PROBLEM_LABELS if code != "other"],
         themes=themes(t for r in reports if r.valid for t in (r.other_problem_text, r.problem_details) if t),
         other_excerpts=[excerpt(r.other_problem_text) for r in reports if r.valid and r.other_problem_text][
             :OTHER_EXCERPTS],
         trend=_trend(by_date, day),
+        trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
+                     f"{be_short_date(day, full_year=True)}"),
         provinces_top=top, provinces_with=with_any, provinces_without=without,
         statuses=[Bar(label, now.by_status[code], f"{g.count(now.by_status[code], g.LAOS_UNIT)} "
-                                                  f"({share(now.by_status[code], now.reporting)})")
+                                                  f"({g.share(now.by_status[code], now.reporting)})")
                   for code, label in REPORTING_STATUSES.items()],
         not_reported=now.not_reported,
         not_reported_problems=[
-            Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({share(n, now.not_reported)})")
+            Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(n, now.not_reported)})")
             for code, n in now.not_reported_problems.most_common(5)],
         lao_types=[(label, now.by_lao_type[code]) for code, label in LAO_TYPES.items() if now.by_lao_type[code]],
         completeness=_completeness(data),
-        workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel): {g.SUBMISSION}{g.on_day(day_text)} "
-                       f"{g.count(len(reports), g.SUBMISSIONS_UNIT)}, ข้อมูลไม่สมบูรณ์ "
-                       f"{g.count(len(invalid), g.SUBMISSIONS_UNIT)}, มี{g.WARNING} "
-                       f"{g.count(len(warned), g.SUBMISSIONS_UNIT)}, {g.LAOS_REPORTED} "
-                       f"{g.count(now.reporting, g.LAOS_UNIT)}"),
+        workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
+                       f"{g.on_day(day_text)} จำนวน {g.count(len(reports), g.SUBMISSIONS_UNIT)} "
+                       f"{g.INVALID_SUBMISSIONS} จำนวน {g.count(len(invalid), g.SUBMISSIONS_UNIT)} "
+                       f"{g.SUBMISSIONS_WITH_WARNINGS} จำนวน {g.count(len(warned), g.SUBMISSIONS_UNIT)} "
+                       f"และ {g.LAOS_REPORTED} จำนวน {g.count(now.reporting, g.LAOS_UNIT)}"),
         footer=_footer(data),
         reports_of_day=len(reports),
         new_on_day=new_on_day,
@@ -226,30 +250,32 @@ def build_content(data: DigestData) -> DigestContent:
 
 
 def _footer(data: DigestData) -> list[str]:
-    reach = f" ติดต่อได้ทางอีเมล {data.reply_to} (ตอบกลับอีเมลนี้ได้)" if data.reply_to else ""
-    contacts = ("ไฟล์แนบมีข้อมูลติดต่อของผู้ให้ข้อมูล ใช้เพื่อติดตามแก้ไขปัญหาที่แจ้งเท่านั้น ห้ามส่งต่อ"
-                if data.include_contacts else
-                "หากจำเป็นต้องติดต่อผู้ให้ข้อมูล โปรดขอข้อมูลติดต่อผ่านผู้ดูแลระบบ")
+    reach = f" หรือไปรษณีย์อิเล็กทรอนิกส์ {data.reply_to} (ตอบกลับอีเมลฉบับนี้ได้)" if data.reply_to else ""
+    if data.include_contacts:
+        privacy = ("อีเมลฉบับนี้ไม่แสดงชื่อ หมายเลขโทรศัพท์ หรืออีเมลของผู้ให้ข้อมูล ส่วนไฟล์แนบมีข้อมูลดังกล่าว "
+                   "โปรดใช้เพื่อติดตามแก้ไขปัญหาที่แจ้งเท่านั้น และไม่ส่งต่อ")
+    else:
+        privacy = ("อีเมลฉบับนี้และไฟล์แนบไม่แสดงชื่อ หมายเลขโทรศัพท์ หรืออีเมลของผู้ให้ข้อมูล "
+                   "หากจำเป็นต้องติดต่อผู้ให้ข้อมูล โปรดขอผ่านผู้ดูแลระบบ")
     return [
-        "อีเมลฉบับนี้ส่งโดยอัตโนมัติทุกเช้า สรุปแบบแจ้งปัญหาของวันก่อนหน้า",
+        "ระบบส่งอีเมลฉบับนี้โดยอัตโนมัติทุกเช้า เพื่อสรุปแบบแจ้งปัญหาของวันก่อนหน้า",
         f"ผู้ดูแลระบบ: {data.contact or 'สำนักงาน ก.ถ.'}{reach}",
-        "หากต้องการเพิ่ม เปลี่ยน หรือยกเลิกผู้รับอีเมลนี้ โปรดแจ้งผู้ดูแลระบบ",
-        "ข้อมูลส่วนบุคคล: อีเมลนี้ไม่มีชื่อ หมายเลขโทรศัพท์ หรืออีเมลของผู้ให้ข้อมูล "
-        f"{contacts} ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
+        "หากต้องการเพิ่ม เปลี่ยนแปลง หรือยกเลิกผู้รับอีเมลฉบับนี้ โปรดแจ้งผู้ดูแลระบบ",
+        f"เพื่อให้เป็นไปตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 {privacy}",
     ]
 
 
 def _subject(data: DigestData, alert: bool, new: int, laos: int, invalid: int) -> str:
-    """Numbers first and short: a phone shows about 40 characters of it."""
-    prefix = "[แจ้งเตือน] " if alert else ""
-    return (f"{prefix}{g.SUBJECT_TAG} {be_short_date(data.day)} · ใหม่ {new:,} · แจ้งแล้ว {laos:,} อปท. "
-            f"· ตรวจสอบ {invalid:,}")
+    """Numbers first and short: a phone shows about 40 characters of it. The alert tag
+    replaces the office's, so that the date stays in view."""
+    tag = "[แจ้งเตือน]" if alert else g.SUBJECT_TAG
+    return f"{tag} {be_short_date(data.day)} · ใหม่ {new:,} ฉบับ · แจ้งแล้ว {laos:,} อปท. · รอตรวจ {invalid:,} ฉบับ"
 
 
 def _preheader(new: int, laos: int, invalid: int, alerts: int) -> str:
     """The line a mail list shows under the subject."""
     text = (f"{g.NEW_SUBMISSIONS} {g.count(new, g.SUBMISSIONS_UNIT)} · {g.LAOS_REPORTED} {g.count(laos, g.LAOS_UNIT)}"
-            f" · ต้องตรวจสอบ {g.count(invalid, g.SUBMISSIONS_UNIT)}")
+            f" · ข้อมูลไม่สมบูรณ์รอตรวจสอบ {g.count(invalid, g.SUBMISSIONS_UNIT)}")
     return text + (f" · มีเรื่องแจ้งเตือน {alerts} เรื่อง" if alerts else "")
 
 
@@ -262,11 +288,10 @@ def _follow_ups(data: DigestData, rows: list[FollowUpRow], reasons: dict[str, st
         FollowUpLine(
             response_id=r.response_id,
             lao=excerpt(typed_lao(r), TYPED_EXCERPT),
-            place=excerpt(g.place(r.district or r.typed.get("district", ""),
-                                  r.province_name or r.typed.get("province")), TYPED_EXCERPT),
+            place=excerpt(typed_place(r), TYPED_EXCERPT),
             when_text=be_short_datetime(r.last_submitted),
             reasons=[reasons.get(code, code) for code in r.reasons],
-            remedy=next((remedies[code] for code in r.reasons if code in remedies), ""),
+            remedy=" และ".join(dict.fromkeys(remedies[code] for code in r.reasons if code in remedies)),
             link=FORM_RESPONSE_URL.format(form_id=data.form_id, response_id=r.response_id) if data.form_id else None,
             new_on_day=r.submission_date == day_iso,
         )
@@ -275,16 +300,17 @@ def _follow_ups(data: DigestData, rows: list[FollowUpRow], reasons: dict[str, st
 
 
 def _letter_items(now: LaoFigures, data: DigestData, day_text: str) -> list[LetterItem]:
+    """``day_text`` short (20 ธ.ค. 2566): it is repeated on every bar."""
     on_day = Counter(code for r in data.created_on_day + data.edited_on_day if r.valid for code in r.problems)
     items = []
     for number, heading in LETTER_ITEMS.items():
         codes = sorted((c for c, n in LETTER_ITEM_OF.items() if n == number), key=lambda c: -now.by_problem[c])
         bars = [Bar(PROBLEM_SHORT_LABELS[c], now.by_problem[c],
-                    f"{g.count(now.by_problem[c], g.LAOS_UNIT)} ({share(now.by_problem[c], now.reporting)})",
-                    f"{g.on_day(day_month(data.day))}: {on_day[c]:,} {g.SUBMISSIONS_UNIT}" if on_day[c] else "")
+                    f"{g.count(now.by_problem[c], g.LAOS_UNIT)} ({g.share(now.by_problem[c], now.reporting)})",
+                    f"ระบุในแบบแจ้งปัญหาวันที่ {day_text} จำนวน {on_day[c]:,} {g.SUBMISSIONS_UNIT}" if on_day[c] else "")
                 for c in codes]
         laos = now.by_letter_item[number]
-        items.append(LetterItem(number, heading, laos, share(laos, now.reporting), bars))
+        items.append(LetterItem(number, heading, laos, g.share(laos, now.reporting), bars))
     return sorted(items, key=lambda item: (-item.laos, item.number))
 
 
@@ -315,14 +341,16 @@ def _alerts(data: DigestData) -> list[str]:
 
 def _mapping_alert(data: DigestData) -> str:
     if data.mapping_missing_titles:
-        return ("แบบฟอร์มถูกแก้ไขจนระบบจับคู่คำถามที่จำเป็นไม่ได้: " + ", ".join(data.mapping_missing_titles)
-                + " — แบบแจ้งปัญหาที่เข้ามาระหว่างนี้ถูกบันทึกไว้ครบแต่ยังไม่นับรวม "
-                  "จนกว่าผู้ดูแลระบบจะแก้ไขและประมวลผลใหม่")
+        titles = " และ".join(f"“{title}”" for title in data.mapping_missing_titles)
+        return (f"มีการแก้ไขแบบฟอร์มจนระบบไม่พบข้อคำถามที่จำเป็น ได้แก่ {titles} "
+                f"{g.SUBMISSION}ที่ได้รับระหว่างนี้บันทึกไว้ครบถ้วนแล้ว แต่ยังไม่นับรวมในสรุป "
+                "ผู้ดูแลระบบได้รับแจ้งแล้ว และจะนับรวมให้เมื่อแก้ไขแบบฟอร์มแล้ว")
     if data.mapping_unmapped_options:
-        options = ", ".join(f"ตัวเลือก “{option}” ในคำถาม “{title}”" for title, option in data.mapping_unmapped_options)
-        return ("มีการแก้ไขข้อความตัวเลือกในแบบฟอร์ม ระบบจึงยังจับคู่ไม่ได้: " + options
-                + " — แบบแจ้งปัญหาที่เลือกตัวเลือกนี้ถูกบันทึกไว้ครบถ้วนแต่ยังไม่นับรวม "
-                  "จนกว่าผู้ดูแลระบบจะปรับปรุงและประมวลผลใหม่")
+        options = " และ".join(f"ตัวเลือก “{option}” ในข้อคำถาม “{title}”"
+                              for title, option in data.mapping_unmapped_options)
+        return (f"มีการแก้ไขข้อความของ{options} ระบบจึงยังไม่นับตัวเลือกนี้ในสรุปฉบับนี้ "
+                f"{g.SUBMISSION}ที่เลือกตัวเลือกนี้บันทึกไว้ครบถ้วนแล้ว ผู้ดูแลระบบได้รับแจ้งแล้ว "
+                "และจะปรับปรุงตัวเลขในฉบับถัดไป")
     return ""
 
 
@@ -331,12 +359,13 @@ def _count_alert(data: DigestData) -> str:
     if status is None:
         return ""
     if not status.matched:
-        return (f"จำนวนคำตอบในแบบฟอร์ม ({status.form_response_count:,} {g.SUBMISSIONS_UNIT}) ไม่ตรงกับที่ระบบบันทึกไว้ "
-                f"({status.stored_count:,} {g.SUBMISSIONS_UNIT}) เมื่อตรวจสอบครั้งล่าสุด {be_datetime(status.ran_at)} "
-                "ตัวเลขในสรุปนี้อาจยังไม่ครบ ผู้ดูแลระบบได้รับแจ้งแล้ว")
+        return (f"จำนวน{g.SUBMISSION}ในแบบฟอร์ม ({status.form_response_count:,} {g.SUBMISSIONS_UNIT}) "
+                f"ไม่ตรงกับที่ระบบบันทึกไว้ ({status.stored_count:,} {g.SUBMISSIONS_UNIT}) "
+                f"ในการตรวจสอบครั้งล่าสุดเมื่อวันที่ {be_datetime(status.ran_at)} ตัวเลขในสรุปนี้อาจยังไม่ครบ "
+                "ผู้ดูแลระบบได้รับแจ้งแล้ว")
     if status.quarantined:
         return (f"มี{g.SUBMISSION} {g.count(status.quarantined, g.SUBMISSIONS_UNIT)} ในแบบฟอร์มที่ระบบบันทึกไม่ได้"
-                "เพราะข้อมูลผิดรูปแบบ จึงยังไม่นับรวม ผู้ดูแลระบบได้รับแจ้งแล้ว")
+                "เพราะข้อมูลผิดรูปแบบ จึงยังไม่นับรวมในสรุป ผู้ดูแลระบบได้รับแจ้งแล้ว")
     return ""
 
 
@@ -344,27 +373,29 @@ def _watch_alert(data: DigestData) -> str:
     broken = not data.watches or any(w.state != "ACTIVE" for w in data.watches)
     if not broken:
         return ""
-    return ("ระบบไม่ได้รับการแจ้งทันทีเมื่อมีแบบแจ้งปัญหาใหม่หรือเมื่อแบบฟอร์มถูกแก้ไข "
-            "แบบแจ้งปัญหาใหม่จะเข้าสู่ระบบในการตรวจสอบรอบกลางคืนแทน ผู้ดูแลระบบได้รับแจ้งแล้ว")
+    return (f"ขณะนี้ระบบไม่ได้รับการแจ้งทันทีเมื่อมี{g.SUBMISSION}ใหม่หรือเมื่อมีการแก้ไขแบบฟอร์ม "
+            f"{g.SUBMISSION}ใหม่จะเข้าสู่ระบบในการตรวจสอบรอบกลางคืนแทน ผู้ดูแลระบบได้รับแจ้งแล้ว")
 
 
 def _late_alert(data: DigestData) -> str:
     built_on = data.built_at.astimezone(BANGKOK).date()
     if built_on <= data.day + timedelta(days=1):
         return ""
-    return (f"สรุปฉบับนี้จัดทำย้อนหลังเมื่อ {be_datetime(data.built_at)} ไม่ใช่เช้าวันถัดไปตามกำหนด "
+    return (f"สรุปฉบับนี้จัดทำย้อนหลังเมื่อวันที่ {be_datetime(data.built_at)} ไม่ใช่เช้าวันถัดไปตามกำหนด "
             f"ตัวเลขสะสมเป็น{g.cumulative_at_end_of(be_date(data.day))} ส่วนรายการที่ต้องตรวจสอบเป็นข้อมูล ณ เวลาที่จัดทำ")
 
 
 def _completeness(data: DigestData) -> str:
     status = data.reconcile
     if status is None:
-        return "ยังไม่เคยตรวจสอบจำนวนคำตอบเทียบกับแบบฟอร์ม"
+        return f"ระบบยังไม่เคยตรวจสอบว่าได้รับ{g.SUBMISSION}จากแบบฟอร์มครบทุกฉบับหรือไม่"
     when = be_datetime(status.ran_at)
     if status.matched:
-        extra = (f" (รวม {g.count(status.quarantined, g.SUBMISSIONS_UNIT)} ที่บันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ)"
-                 if status.quarantined else "")
-        return (f"ตรวจสอบเทียบกับแบบฟอร์มครั้งล่าสุดเมื่อ {when}: ครบถ้วน "
-                f"({g.count(status.form_response_count, g.SUBMISSIONS_UNIT)}){extra}")
-    return (f"ตรวจสอบเทียบกับแบบฟอร์มครั้งล่าสุดเมื่อ {when}: ไม่ตรงกัน "
-            f"(แบบฟอร์ม {status.form_response_count:,} ระบบ {status.stored_count:,} {g.SUBMISSIONS_UNIT})")
+        held = (f" ในจำนวนนี้ {g.count(status.quarantined, g.SUBMISSIONS_UNIT)} บันทึกไม่ได้เพราะข้อมูลผิดรูปแบบ"
+                if status.quarantined else "")
+        return (f"ระบบตรวจสอบแล้วว่าได้รับ{g.SUBMISSION}จากแบบฟอร์มครบทุกฉบับ (ตรวจสอบเมื่อวันที่ {when} "
+                f"แบบฟอร์มมีทั้งหมด {g.count(status.form_response_count, g.SUBMISSIONS_UNIT)} "
+                f"รวมฉบับที่ส่งหลังวันที่ของสรุปนี้และฉบับที่ข้อมูลไม่สมบูรณ์{held})")
+    return (f"ในการตรวจสอบครั้งล่าสุดเมื่อวันที่ {when} จำนวน{g.SUBMISSION}ในแบบฟอร์ม "
+            f"({status.form_response_count:,} {g.SUBMISSIONS_UNIT}) ไม่ตรงกับที่ระบบบันทึกไว้ "
+            f"({status.stored_count:,} {g.SUBMISSIONS_UNIT})")

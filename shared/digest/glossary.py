@@ -18,7 +18,7 @@ SUBMISSIONS_UNIT: Final = "ฉบับ"
 LAOS_UNIT: Final = "แห่ง"
 NEW_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่ได้รับใหม่"
 EDITED_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่มีการแก้ไข"
-ALL_SUBMISSIONS: Final = "แบบแจ้งปัญหาทั้งหมด"
+ALL_SUBMISSIONS: Final = "แบบแจ้งปัญหาทั้งหมด (รวมที่ข้อมูลไม่สมบูรณ์)"
 LAOS_REPORTED: Final = "อปท. ที่แจ้งปัญหาแล้ว"
 INVALID_SUBMISSIONS: Final = "แบบแจ้งปัญหาที่ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม)"
 WARNING: Final = "ข้อสังเกต"
@@ -26,8 +26,10 @@ SUBMISSIONS_WITH_WARNINGS: Final = "แบบแจ้งปัญหาที�
 RESPONDENT: Final = "ผู้ให้ข้อมูล"
 NOT_YET_REPORTED: Final = "อปท. ที่ยังไม่ได้รายงานผลต่อสำนักงาน ก.พ."
 CHANGE: Final = "เทียบกับวันก่อนหน้า"
-NEW_MARK: Final = "ใหม่"
-EDITED_MARK: Final = "แก้ไข"
+TO_CHECK: Final = "รายการที่ควรตรวจสอบ"
+NEW_MARK: Final = "ได้รับใหม่"
+EDITED_MARK: Final = "มีการแก้ไข"
+AS_TYPED: Final = "ตามที่กรอก"
 
 
 def on_day(day_text: str) -> str:
@@ -50,10 +52,15 @@ def count(value: int, unit: str) -> str:
 
 def change(value: int) -> str:
     if value > 0:
-        return f"+{value:,}"
+        return f"เพิ่มขึ้น {value:,}"
     if value < 0:
-        return f"−{-value:,}"
+        return f"ลดลง {-value:,}"
     return "เท่าเดิม"
+
+
+def share(part: int, whole: int) -> str:
+    """ร้อยละ 33 — official Thai writes the word, not the sign."""
+    return f"ร้อยละ {round(100 * part / whole)}" if whole else "-"
 
 
 def place(district: str, province: str | None) -> str:

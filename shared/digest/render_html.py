@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from shared.digest import glossary as g
-from shared.digest.content import Bar, DigestContent, Figure, FollowUpLine, LetterItem
+from shared.digest.content import Bar, DigestContent, Figure, FollowUpLine, LetterItem, themes_basis
 from shared.domain.codes import LETTER_REFERENCE
 
 _STYLE = """
@@ -37,7 +37,7 @@ td.n,b.n{white-space:nowrap}
 .wn{border-left-color:#e37400;background:#fef7e0}
 .tag{padding:0 5px;background:#b3261e;color:#fff;font-size:12px;border-radius:3px}
 .row{margin:8px 0 2px}
-.sub{padding-left:12px}
+.sub{margin-top:4px}
 .tr{background:#e8f0fe;height:12px}
 .lg{margin:4px 0;padding-left:18px;color:#5f6368;font-size:13px}
 .ft{margin-top:28px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:13px}
@@ -60,8 +60,8 @@ def render_html(content: DigestContent) -> str:
         '<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">' + _e(c.preheader) + "</div>",
         '<div class="d">',
         f"<h1>{_e(c.title)}</h1>",
-        f'<p class="m">{_e(c.as_of_text)} · จัดทำเมื่อ {_e(c.read_at_text)}</p>',
-        *(f'<p class="al">⚠ {_e(alert)}</p>' for alert in c.alerts),
+        f'<p class="m">{_e(c.as_of_text)}<br>จัดทำเมื่อวันที่ {_e(c.read_at_text)}</p>',
+        *(f'<p class="al"><b>แจ้งเตือน:</b> {_e(alert)}</p>' for alert in c.alerts),
     ]
     if c.quiet_day:
         parts.append(f"<p><b>ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{_e(g.on_day(c.day_text))}</b></p>")
@@ -70,44 +70,42 @@ def render_html(content: DigestContent) -> str:
     return "\n".join(parts) + "\n</div></body></html>\n"
 
 
-def _change(value: int | None) -> str:
-    if value is None:
-        return ""
-    css = "up" if value > 0 else "dn" if value < 0 else "m"
-    return f'<span class="{css}">{_e(g.change(value))}</span>'
-
-
 def _figures(figures: list[Figure]) -> str:
-    rows = "".join(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
-                   f'<td class="n">{_change(f.change)}</td></tr>' for f in figures)
-    return f'<table><tr><th>ภาพรวม</th><th class="n">จำนวน</th><th class="n">{_e(g.CHANGE)}</th></tr>{rows}</table>'
+    rows = []
+    for f in figures:
+        css = "m" if f.daily or not f.change else "up" if f.change > 0 else "dn"
+        rows.append(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
+                    f'<td class="{css}">{_e(f.change_text)}</td></tr>')
+    return (f'<table><tr><th>ภาพรวม</th><th class="n">จำนวน</th><th>{_e(g.CHANGE)}</th></tr>'
+            + "".join(rows) + "</table>")
 
 
 def _action_list(c: DigestContent) -> list[str]:
-    parts = [f"<h2>ต้องตรวจสอบ ({c.invalid_total + c.warned_total:,} {g.SUBMISSIONS_UNIT})</h2>",
-             f'<p class="m">ข้อมูล ณ วันที่ {_e(c.read_at_text)} ลิงก์เปิดได้เฉพาะผู้มีสิทธิ์แก้ไขแบบฟอร์ม</p>']
-    parts.append(f"<h3>{_e(g.INVALID_SUBMISSIONS)}: {c.invalid_total:,} {g.SUBMISSIONS_UNIT}</h3>")
+    parts = [f"<h2>{_e(g.TO_CHECK)}</h2>",
+             f'<p class="m">ข้อมูล ณ วันที่ {_e(c.read_at_text)} ลิงก์ “เปิดในแบบฟอร์ม” เปิดได้เฉพาะผู้มีสิทธิ์แก้ไขแบบฟอร์ม</p>',
+             f"<h3>{_e(g.INVALID_SUBMISSIONS)} {c.invalid_total:,} {g.SUBMISSIONS_UNIT}</h3>"]
     parts += [_follow_up(line, "fu") for line in c.invalid]
-    parts.append(_more(len(c.invalid), c.invalid_total))
-    parts.append(f"<h3>{_e(g.SUBMISSIONS_WITH_WARNINGS)} (นับรวมแล้ว): {c.warned_total:,} {g.SUBMISSIONS_UNIT}</h3>")
+    parts.append(_more(len(c.invalid), c.invalid_total, "ข้อมูลไม่สมบูรณ์"))
+    parts.append(f"<h3>{_e(g.SUBMISSIONS_WITH_WARNINGS)} (นับรวมในสรุปแล้ว) {c.warned_total:,} {g.SUBMISSIONS_UNIT}</h3>")
     parts += [_follow_up(line, "fu wn") for line in c.warned]
-    parts.append(_more(len(c.warned), c.warned_total))
+    parts.append(_more(len(c.warned), c.warned_total, g.WARNING))
     return parts
 
 
 def _follow_up(line: FollowUpLine, css: str) -> str:
-    new = f' <span class="tag">{g.NEW_MARK}</span>' if line.new_on_day else ""
-    link = f' · <a href="{_e(line.link)}">เปิดในแบบฟอร์ม</a>' if line.link else ""
+    new = f" ({g.NEW_MARK})" if line.new_on_day else ""
+    link = f' <a href="{_e(line.link)}">เปิดในแบบฟอร์ม</a>' if line.link else ""
     remedy = f"<br>{_e(line.remedy)}" if line.remedy else ""
-    return (f'<div class="{css}"><b>{_e(line.lao)}</b> · {_e(line.place)}{new}<br>'
-            f"{_e(', '.join(line.reasons))}{remedy}<br>"
-            f'<span class="m">ส่งล่าสุด {_e(line.when_text)}</span>{link}</div>')
+    return (f'<div class="{css}"><b>{_e(line.lao)}</b><br>{_e(line.place)}<br>'
+            f"{_e(' และ'.join(line.reasons))}{remedy}<br>"
+            f'<span class="m">ส่งหรือแก้ไขล่าสุดเมื่อ {_e(line.when_text)}{new}</span>{link}</div>')
 
 
-def _more(shown: int, total: int) -> str:
+def _more(shown: int, total: int, sheet: str) -> str:
     if shown >= total:
         return ""
-    return f'<p class="m">แสดง {shown:,} รายการแรกจาก {total:,} {g.SUBMISSIONS_UNIT} รายการทั้งหมดอยู่ในไฟล์แนบ</p>'
+    return (f'<p class="m">แสดง {shown:,} {g.SUBMISSIONS_UNIT}แรกจากทั้งหมด {total:,} {g.SUBMISSIONS_UNIT} '
+            f"ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{_e(sheet)}”</p>")
 
 
 def _bar(bar: Bar, largest: int, chart: str) -> str:
@@ -118,55 +116,42 @@ def _bar(bar: Bar, largest: int, chart: str) -> str:
     return f'<div class="tr" data-chart="{chart}" data-value="{bar.value}">{fill}</div>'
 
 
-def _bar_row(bar: Bar, largest: int, chart: str, prefix: str = "", indent: bool = False) -> str:
-    note = f' <span class="m">({_e(bar.note)})</span>' if bar.note else ""
-    lead = f"<b>{_e(prefix)}</b> " if prefix else ""
-    css = "row sub" if indent else "row"
-    return (f'<div class="{css}">{lead}{_e(bar.label)} <b class="n">{_e(bar.text)}</b>{note}</div>'
-            + _bar(bar, largest, chart))
+def _bar_row(bar: Bar, largest: int, chart: str) -> str:
+    note = f'<br><span class="m">{_e(bar.note)}</span>' if bar.note else ""
+    label = f'<div class="row sub">{_e(bar.label)} <b class="n">{_e(bar.text)}</b>{note}</div>'
+    return label + _bar(bar, largest, chart)
 
 
 def _problems(c: DigestContent) -> list[str]:
     largest = max((b.value for item in c.letter_items for b in item.bars), default=0)
     parts = ["<h2>ปัญหาและอุปสรรคที่พบ</h2>",
-             f'<p class="m">จำนวน{_e(g.LAOS_REPORTED)} (ร้อยละของ {c.laos_reporting:,} {g.LAOS_UNIT}) '
-             f"ที่ระบุแต่ละปัญหา {_e(c.as_of_text)} จัดกลุ่มตามข้อของหนังสือ {LETTER_REFERENCE}</p>"]
-    for item in c.letter_items:
-        parts.append(_letter_item(item, largest))
-    parts.append('<p class="m" style="margin-top:10px">ข้อความเต็มของตัวเลือกในแบบฟอร์ม:</p><ul class="lg">'
-                 + "".join(f"<li>{_e(short)} = {_e(full)}</li>" for short, full in c.legend) + "</ul>")
+             f'<p class="m">จำนวน {_e(g.LAOS_REPORTED)}ที่ระบุแต่ละปัญหา และร้อยละของ {c.laos_reporting:,} '
+             f"{g.LAOS_UNIT} ({_e(c.as_of_text)}) จัดกลุ่มตามข้อของ{_e(LETTER_REFERENCE)} "
+             "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100</p>"]
+    parts += [_letter_item(item, largest) for item in c.letter_items]
+    parts.append('<p class="m" style="margin-top:10px">ข้อความเต็มของตัวเลือกในแบบฟอร์ม</p><ul class="lg">'
+                 + "".join(f"<li>{_e(short)} หมายถึง {_e(full)}</li>" for short, full in c.legend) + "</ul>")
     if c.themes.themes:
-        parts.append(f"<h3>คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลเขียน{_e(g.on_day(c.day_text))}</h3><p>"
-                     + ", ".join(f"{_e(t.phrase)} ({t.submissions:,})" for t in c.themes.themes)
-                     + f'</p><p class="m">{_e(_themes_basis(c))}</p>')
+        parts.append(f"<h3>คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลระบุ{_e(g.on_day(c.day_text))}</h3><p>"
+                     + " ".join(f"{_e(t.phrase)} ({t.submissions:,})" for t in c.themes.themes)
+                     + f'</p><p class="m">{_e(themes_basis(c.themes))}</p>')
     if c.other_excerpts:
-        parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ระบุเอง</h3><ul class=\"lg\">"
+        parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความตัดให้สั้นลง)</h3><ul class=\"lg\">"
                      + "".join(f"<li>{_e(text)}</li>" for text in c.other_excerpts) + "</ul>")
     return parts
 
 
-def _themes_basis(c: DigestContent) -> str:
-    basis = c.themes
-    if basis.sampled:
-        return (f"ตัวเลขในวงเล็บ: จำนวนข้อความที่พบคำนั้น จากข้อความ {basis.texts_read:,} ข้อความแรก "
-                f"(ช่วงต้นของแต่ละข้อความ) ในทั้งหมด {basis.texts_total:,} ข้อความ")
-    return f"ตัวเลขในวงเล็บ: จำนวนข้อความที่พบคำนั้น จากทั้งหมด {basis.texts_total:,} ข้อความ"
-
-
 def _letter_item(item: LetterItem, largest: int) -> str:
-    if len(item.bars) == 1:  # an item of one problem: the problem is the item
-        return _bar_row(item.bars[0], largest, "problems", prefix=f"ข้อ {item.number}")
-    share = f"{item.laos:,} {g.LAOS_UNIT} ({item.share_text})"
-    return (f'<div class="row" style="margin-top:12px"><b>ข้อ {item.number} {_e(item.heading)}</b> '
-            f'<b class="n">{_e(share)}</b></div>'
-            + "".join(_bar_row(bar, largest, "problems", indent=True) for bar in item.bars))
+    total = "" if len(item.bars) == 1 else f' <b class="n">{item.laos:,} {g.LAOS_UNIT} ({_e(item.share_text)})</b>'
+    return (f'<div class="row" style="margin-top:14px"><b>ข้อ {item.number} {_e(item.heading)}</b>{total}</div>'
+            + "".join(_bar_row(bar, largest, "problems") for bar in item.bars))
 
 
 def _trend(c: DigestContent) -> list[str]:
     largest = max((b.value for b in c.trend), default=0)
     rows = "".join(f'<tr><td class="n">{_e(b.label)}</td><td style="width:100%;vertical-align:middle">'
                    f'{_bar(b, largest, "trend")}</td><td class="n">{b.value:,}</td></tr>' for b in c.trend)
-    return [f"<h2>{_e(g.NEW_SUBMISSIONS)} 14 วันล่าสุด</h2>",
+    return [f"<h2>{_e(g.NEW_SUBMISSIONS)} ย้อนหลัง 14 วัน ({_e(c.trend_range)})</h2>",
             f'<p class="m">นับตามวันที่ส่งครั้งแรก หน่วย: {g.SUBMISSIONS_UNIT}</p><table>{rows}</table>']
 
 
@@ -174,25 +159,29 @@ def _provinces(c: DigestContent) -> list[str]:
     rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{p.laos_reporting:,}</td>'
                    f'<td class="n">{p.new_on_day:,}</td></tr>' for p in c.provinces_top)
     parts = ["<h2>รายจังหวัด</h2>",
-             f'<p class="m">{c.provinces_with:,} จังหวัดจาก 77 จังหวัดมี{_e(g.LAOS_REPORTED)} '
-             f"แสดง {len(c.provinces_top):,} จังหวัดที่มากที่สุด ({_e(c.as_of_text)})</p>"]
+             f'<p class="m">มี {_e(g.LAOS_REPORTED)}ใน {c.provinces_with:,} จาก 76 จังหวัดและกรุงเทพมหานคร '
+             f"แสดง {len(c.provinces_top):,} จังหวัดแรกที่มีมากที่สุด ({_e(c.as_of_text)}) "
+             "รายการทั้งหมดอยู่ในไฟล์แนบ</p>"]
     if rows:
         parts.append(f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)} ({g.LAOS_UNIT})</th>'
-                     f'<th class="n">ได้รับใหม่ ({g.SUBMISSIONS_UNIT})</th></tr>{rows}</table>')
+                     f'<th class="n">{_e(g.NEW_MARK)}{_e(g.on_day(c.day_text))} ({g.SUBMISSIONS_UNIT})</th></tr>'
+                     f"{rows}</table>")
     if c.provinces_without:
         parts.append(f"<h3>จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด)</h3>"
-                     f"<p>{_e(', '.join(c.provinces_without))}</p>")
+                     f"<p>{_e(' '.join(c.provinces_without))}</p>")
     return parts
 
 
 def _not_reported(c: DigestContent) -> list[str]:
     largest = max((b.value for b in c.statuses), default=0)
     parts = ["<h2>สถานะการรายงานผลต่อสำนักงาน ก.พ.</h2>",
-             f'<p class="m">ตามที่{_e(g.LAOS_REPORTED)}ระบุ ({_e(c.as_of_text)})</p>']
+             f'<p class="m">ข้อมูลตามที่ อปท. ระบุไว้ในแบบแจ้งปัญหาฉบับล่าสุด ({c.laos_reporting:,} {g.LAOS_UNIT}; '
+             f"{_e(c.as_of_text)})</p>"]
     parts += [_bar_row(b, largest, "statuses") for b in c.statuses]
     if c.not_reported_problems:
         top = max(b.value for b in c.not_reported_problems)
-        parts.append(f"<h3>ปัญหาที่พบบ่อยของ{_e(g.NOT_YET_REPORTED)} ({c.not_reported:,} {g.LAOS_UNIT})</h3>")
+        parts.append(f"<h3>ปัญหาที่พบบ่อยของ {_e(g.NOT_YET_REPORTED)} "
+                     f"(ร้อยละคิดจาก {c.not_reported:,} {g.LAOS_UNIT})</h3>")
         parts += [_bar_row(b, top, "not-reported") for b in c.not_reported_problems]
     return parts
 

@@ -18,9 +18,9 @@ def be_date(day: date) -> str:
     return str(thai_strftime(datetime.combine(day, time(12)), "%-d %B %Y"))
 
 
-def be_short_date(day: date) -> str:
-    """5 ม.ค. 67"""
-    return str(thai_strftime(datetime.combine(day, time(12)), "%-d %b %y"))
+def be_short_date(day: date, *, full_year: bool = False) -> str:
+    """5 ม.ค. 67 (a subject line), or 5 ม.ค. 2567 (in the body)"""
+    return str(thai_strftime(datetime.combine(day, time(12)), "%-d %b %Y" if full_year else "%-d %b %y"))
 
 
 def day_month(day: date) -> str:
@@ -39,8 +39,8 @@ def be_datetime(moment: datetime) -> str:
 
 
 def be_short_datetime(moment: datetime) -> str:
-    """5 ม.ค. 67 เวลา 09.30 น."""
-    return f"{be_short_date(moment.astimezone(BANGKOK).date())} เวลา {be_time(moment)}"
+    """5 ม.ค. 2567 เวลา 09.30 น."""
+    return f"{be_short_date(moment.astimezone(BANGKOK).date(), full_year=True)} เวลา {be_time(moment)}"
 
 
 def thai_sorted(items: Iterable[T], name: Callable[[T], str]) -> list[T]:

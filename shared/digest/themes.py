@@ -19,8 +19,8 @@ MIN_SUBMISSIONS = 2  # a phrase one officer wrote once is not a theme
 # Dictionary tokenising runs at about 250,000 characters a second: on a national-
 # scale day (2,000 texts of up to 5,000 characters) the whole would take a minute,
 # so the themes are read from the first characters of the first texts, and say so.
-MAX_TEXTS = 400
-MAX_CHARS = 400
+MAX_TEXTS = 250
+MAX_CHARS = 300
 
 
 @dataclass(frozen=True)

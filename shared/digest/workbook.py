@@ -20,12 +20,13 @@ import xlsxwriter
 from shared.digest import glossary as g
 from shared.digest.content import DigestContent, lao_label, typed_lao
 from shared.digest.model import DigestData, FollowUpRow, LaoReports, ReportRow
-from shared.digest.thai import thai_sorted
+from shared.digest.thai import be_short_date, thai_sorted
 from shared.domain.as_of import current_as_of
 from shared.domain.codes import (
     INVALID_REASONS,
     INVALID_REMEDIES,
     LAO_TYPES,
+    LETTER_ITEM_OF,
     PROBLEM_LABELS,
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
@@ -33,6 +34,7 @@ from shared.domain.codes import (
     WARNINGS,
 )
 from shared.domain.geography import province_by_code
+from shared.domain.text import mask_contacts
 from shared.domain.timestamps import BANGKOK
 
 # Thai locale (041E), Thai Buddhist calendar (07), Western digits (1): Excel and
@@ -42,6 +44,8 @@ from shared.domain.timestamps import BANGKOK
 BE_DATETIME = "[$-107041E]d mmm yyyy hh:mm"
 BE_DATE = "[$-107041E]d mmm yyyy"
 _CONTACT_HEADERS = ["ชื่อ-นามสกุล ผู้ให้ข้อมูล", "ตำแหน่ง", "หมายเลขโทรศัพท์", "ต่อ", "อีเมล"]
+_REFERENCE = "รหัสอ้างอิงแบบแจ้งปัญหา"
+_PROBLEM_HEADERS = [f"ข้อ {LETTER_ITEM_OF[code]} {label}" for code, label in PROBLEM_SHORT_LABELS.items()]
 _MAX_WIDTH = 60
 _LINK = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
 
@@ -70,12 +74,13 @@ def build_workbook(data: DigestData, content: DigestContent) -> bytes:
         bold=book.add_format({"bold": True}),
         title=book.add_format({"bold": True, "font_size": 14}),
     )
-    _summary_sheet(book, data, content, formats)
-    _day_sheet(book, data, formats)
+    _summary_sheet(book, content, formats)
+    _day_sheet(book, data, content, formats)
     _laos_sheet(book, data, formats)
     _province_problem_sheet(book, data, formats)
-    _follow_up_sheet(book, "ข้อมูลไม่สมบูรณ์", data, data.invalid, INVALID_REASONS, INVALID_REMEDIES, formats)
-    _follow_up_sheet(book, g.WARNING, data, data.warned, WARNINGS, WARNING_REMEDIES, formats,
+    _follow_up_sheet(book, "ข้อมูลไม่สมบูรณ์", "เหตุที่ข้อมูลไม่สมบูรณ์", data, data.invalid, INVALID_REASONS,
+                     INVALID_REMEDIES, formats)
+    _follow_up_sheet(book, g.WARNING, g.WARNING, data, data.warned, WARNINGS, WARNING_REMEDIES, formats,
                      contacts=data.include_contacts)
     book.close()
     return buffer.getvalue()
@@ -127,36 +132,38 @@ def _width(text: str) -> float:
     return len(text.translate(_NO_WIDTH)) * 1.1 + 2
 
 
-def _summary_sheet(book: Any, data: DigestData, content: DigestContent, formats: _Formats) -> None:
+def _summary_sheet(book: Any, content: DigestContent, formats: _Formats) -> None:
     sheet = book.add_worksheet("สรุป")
     sheet.set_column(0, 0, 62)
-    sheet.set_column(1, 2, 18)
+    sheet.set_column(1, 3, 16)
     sheet.write_string(0, 0, content.title, formats.title)
-    sheet.write_string(1, 0, f"{content.as_of_text} · จัดทำเมื่อ {content.read_at_text}")
+    sheet.write_string(1, 0, f"{content.as_of_text} จัดทำเมื่อวันที่ {content.read_at_text}")
     row = 3
     for alert in content.alerts:
-        sheet.write_string(row, 0, f"⚠ {alert}", formats.wrap)
+        sheet.write_string(row, 0, f"แจ้งเตือน: {alert}", formats.wrap)
         row += 1
-    sheet.write_row(row + 1, 0, ["ภาพรวม", "จำนวน", g.CHANGE], formats.header)
+    sheet.write_row(row + 1, 0, ["ภาพรวม", "จำนวน", "หน่วย", g.CHANGE], formats.header)
     row += 2
     for figure in content.figures:
-        sheet.write_string(row, 0, f"{figure.label} ({figure.unit})", formats.wrap)
+        sheet.write_string(row, 0, figure.label, formats.wrap)
         sheet.write_number(row, 1, figure.value)
-        if figure.change is not None:
-            sheet.write_number(row, 2, figure.change)
+        sheet.write_string(row, 2, figure.unit)
+        sheet.write_string(row, 3, figure.change_text)
         row += 1
     row += 1
     sheet.write_string(row, 0, "คำอธิบาย", formats.bold)
     definitions = [
-        f"{g.SUBMISSION} ({g.SUBMISSIONS_UNIT}): คำตอบหนึ่งชุดที่ส่งผ่านแบบฟอร์ม “{g.FORM_TITLE}”",
-        f"{g.NEW_SUBMISSIONS}: ส่งครั้งแรกในวันนั้น; {g.EDITED_SUBMISSIONS}: ส่งครั้งแรกก่อนหน้า แต่แก้ไขในวันนั้น",
-        f"{g.LAOS_REPORTED} ({g.LAOS_UNIT}): อปท. ที่มี{g.SUBMISSION}ที่ข้อมูลสมบูรณ์อย่างน้อย 1 ฉบับ "
-        "นับ อปท. ละหนึ่งครั้งตามฉบับล่าสุด",
-        f"{g.INVALID_SUBMISSIONS}: ระบุ อปท. ไม่ได้หรือขาดข้อมูลที่จำเป็น จึงยังไม่นับรวมในตัวเลขของ อปท.",
-        f"{g.WARNING}: ข้อมูลที่ควรตรวจสอบ เช่น หมายเลขโทรศัพท์ไม่ถูกต้อง แต่ยังนับรวมตามปกติ",
-        f"{content.as_of_text}: นับ{g.SUBMISSION}ที่ส่งครั้งแรกภายในวันนั้น ตามข้อมูลฉบับล่าสุด "
-        "ส่วนรายการที่ต้องตรวจสอบเป็นข้อมูล ณ เวลาที่จัดทำ",
-        "รายงานผล: การรายงานผลของ อปท. ในระบบของสำนักงาน ก.พ. (ไม่ใช่การส่งแบบฟอร์มนี้)",
+        f"{g.SUBMISSION} ({g.SUBMISSIONS_UNIT}) หมายถึง ข้อมูลหนึ่งชุดที่ส่งผ่านแบบฟอร์ม “{g.FORM_TITLE}”",
+        f"{g.NEW_SUBMISSIONS} หมายถึง ส่งครั้งแรกในวันนั้น และ{g.EDITED_SUBMISSIONS} หมายถึง "
+        "ส่งครั้งแรกก่อนวันนั้น แต่แก้ไขในวันนั้น",
+        f"{g.LAOS_REPORTED} ({g.LAOS_UNIT}) หมายถึง อปท. ที่มี{g.SUBMISSION}ที่ข้อมูลสมบูรณ์อย่างน้อย 1 ฉบับ "
+        "นับแห่งละหนึ่งครั้ง โดยใช้ข้อมูลจากแบบแจ้งปัญหาฉบับล่าสุด",
+        f"{g.INVALID_SUBMISSIONS} หมายถึง ระบุ อปท. ไม่ได้หรือขาดข้อมูลที่จำเป็น "
+        f"จึงยังไม่นับรวมในจำนวน {g.LAOS_REPORTED}",
+        f"{g.WARNING} หมายถึง ข้อมูลที่ควรตรวจสอบ เช่น รูปแบบหมายเลขโทรศัพท์ไม่ถูกต้อง แต่ยังนับรวมตามปกติ",
+        f"{content.as_of_text} หมายถึง นับ{g.SUBMISSION}ที่ส่งครั้งแรกภายในวันนั้น ตามข้อมูลฉบับล่าสุด "
+        f"ส่วน{g.TO_CHECK}เป็นข้อมูล ณ เวลาที่จัดทำ",
+        "รายงานผล หมายถึง การรายงานผลของ อปท. ในระบบของสำนักงาน ก.พ. (ไม่ใช่การส่งแบบฟอร์มนี้)",
         "วันที่และเวลาทั้งหมดเป็นเวลาประเทศไทย ปีเป็นพุทธศักราช",
     ]
     for text in definitions:
@@ -170,12 +177,12 @@ def _contacts(reporter: dict[str, str | None]) -> list[Any]:
     return [reporter.get(k) or "" for k in ("name", "position", "phone_e164", "phone_extension", "email")]
 
 
-def _day_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
-    sheet = book.add_worksheet("แบบแจ้งปัญหาประจำวัน")
+def _day_sheet(book: Any, data: DigestData, content: DigestContent, formats: _Formats) -> None:
+    sheet = book.add_worksheet(f"แบบแจ้งปัญหา {be_short_date(data.day, full_year=True)}")
     created = {r.response_id for r in data.created_on_day}
-    headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภทรายการ", "ส่งครั้งแรก", "ส่งล่าสุด", "ความสมบูรณ์",
-               "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ปัญหาและอุปสรรค", "อื่น ๆ", "รายละเอียดเพิ่มเติม", "ข้อเสนอแนะ",
-               "เหตุที่ข้อมูลไม่สมบูรณ์", g.WARNING, "responseId"]
+    headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภทรายการ", "ส่งครั้งแรก", "ส่งล่าสุด", "ความสมบูรณ์ของข้อมูล",
+               "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ปัญหาและอุปสรรค", "ปัญหาอื่น ๆ ที่ระบุ (ข้อความ)",
+               "รายละเอียดเพิ่มเติม", "ข้อเสนอแนะ", "เหตุที่ข้อมูลไม่สมบูรณ์", g.WARNING, _REFERENCE]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
     rows = [_day_row(r, r.response_id in created, data.include_contacts) for r in data.reports_of_day]
@@ -183,13 +190,17 @@ def _day_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
 
 
 def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
+    # Free text keeps phone numbers and emails typed into it only where contacts are wanted.
+    text = (lambda value: value) if contacts else mask_contacts
     row: list[Any] = [
-        lao_label(r.lao_type, r.lao_name) if r.valid else (r.typed.get("lao_name") or r.lao_name),
-        r.district or r.typed.get("district", ""), r.province_name or r.typed.get("province", ""),
-        g.NEW_MARK if new else g.EDITED_MARK, r.created, r.last_submitted, "สมบูรณ์" if r.valid else "ไม่สมบูรณ์",
+        lao_label(r.lao_type, r.lao_name) if r.valid else text(r.typed.get("lao_name") or r.lao_name),
+        text(r.district or r.typed.get("district", "")), text(r.province_name or r.typed.get("province", "")),
+        g.NEW_MARK if new else g.EDITED_MARK, r.created, r.last_submitted,
+        "ข้อมูลสมบูรณ์" if r.valid else "ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม)",
         REPORTING_STATUSES.get(r.status or "", ""),
-        "; ".join(PROBLEM_SHORT_LABELS[c] for c in r.problems if c in PROBLEM_SHORT_LABELS), r.other_problem_text,
-        r.problem_details, r.suggestions, "; ".join(INVALID_REASONS.get(c, c) for c in r.invalid_reasons),
+        "; ".join(PROBLEM_SHORT_LABELS[c] for c in r.problems if c in PROBLEM_SHORT_LABELS),
+        text(r.other_problem_text), text(r.problem_details), text(r.suggestions),
+        "; ".join(INVALID_REASONS.get(c, c) for c in r.invalid_reasons),
         "; ".join(WARNINGS.get(c, c) for c in r.warnings), r.response_id,
     ]
     return row + (_contacts(r.reporter) if contacts else [])
@@ -198,7 +209,7 @@ def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
 def _laos_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     sheet = book.add_worksheet("อปท. ที่แจ้งปัญหาแล้ว")
     headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
-               *PROBLEM_SHORT_LABELS.values(), "จำนวนฉบับ", "responseId ฉบับล่าสุด"]
+               *_PROBLEM_HEADERS, f"จำนวน{g.SUBMISSION} ({g.SUBMISSIONS_UNIT})", f"{_REFERENCE}ฉบับล่าสุด"]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
     reports = thai_sorted(data.laos, lambda r: r.name)
@@ -220,7 +231,7 @@ def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
 
 
 def _province_problem_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
-    sheet = book.add_worksheet("จังหวัด × ปัญหา")
+    sheet = book.add_worksheet("ปัญหารายจังหวัด")
     laos: Counter[str] = Counter()
     cells: Counter[tuple[str, str]] = Counter()
     for lao in data.laos:
@@ -231,7 +242,7 @@ def _province_problem_sheet(book: Any, data: DigestData, formats: _Formats) -> N
         laos[member.province_code] += 1
         cells.update((member.province_code, code) for code in member.problems)
     codes = thai_sorted(laos, _province_name)
-    headers = ["จังหวัด", g.LAOS_REPORTED, *PROBLEM_SHORT_LABELS.values()]
+    headers = ["จังหวัด", f"{g.LAOS_REPORTED} ({g.LAOS_UNIT})", *_PROBLEM_HEADERS]
     rows: list[list[Any]] = [[_province_name(code), laos[code], *(cells[(code, p)] for p in PROBLEM_LABELS)]
                              for code in codes]
     after = _write_table(sheet, formats, headers, rows)
@@ -248,18 +259,22 @@ def _province_name(code: str) -> str:
     return province.name_th if province else code
 
 
-def _follow_up_sheet(book: Any, name: str, data: DigestData, rows: list[FollowUpRow], reasons: dict[str, str],
-                     remedies: dict[str, str], formats: _Formats, contacts: bool = False) -> None:
+def _follow_up_sheet(book: Any, name: str, reason_header: str, data: DigestData, rows: list[FollowUpRow],
+                     reasons: dict[str, str], remedies: dict[str, str], formats: _Formats,
+                     contacts: bool = False) -> None:
     sheet = book.add_worksheet(name)
-    headers = ["อปท. (ตามที่กรอก)", "ประเภท อปท. (ตามที่กรอก)", "อำเภอ/เขต (ตามที่กรอก)", "จังหวัด (ตามที่กรอก)",
-               "สถานะการรายงานผล (ตามที่กรอก)", "ส่งครั้งแรก", "ส่งล่าสุด", "เหตุ", "สิ่งที่ควรดำเนินการ",
-               "ลิงก์ในแบบฟอร์ม", "responseId"] + (_CONTACT_HEADERS if contacts else [])
+    headers = [f"อปท. ({g.AS_TYPED})", f"ประเภท อปท. ({g.AS_TYPED})", f"อำเภอ/เขต ({g.AS_TYPED})",
+               f"จังหวัด ({g.AS_TYPED})", f"สถานะการรายงานผลต่อสำนักงาน ก.พ. ({g.AS_TYPED})", "ส่งครั้งแรก",
+               "ส่งหรือแก้ไขล่าสุด", reason_header, "สิ่งที่ควรดำเนินการ", "เปิดในแบบฟอร์ม (ลิงก์)",
+               _REFERENCE] + (_CONTACT_HEADERS if contacts else [])
+    text = (lambda value: value) if contacts else mask_contacts
     ordered = sorted(rows, key=lambda r: (r.last_submitted, r.response_id))
-    table = [[r.typed.get("lao_name") or typed_lao(r), r.typed.get("lao_type") or LAO_TYPES.get(r.lao_type or "", ""),
-              r.typed.get("district") or r.district, r.typed.get("province") or r.province_name or "",
-              r.typed.get("reporting_status", ""), r.created, r.last_submitted,
+    table = [[text(r.typed.get("lao_name") or typed_lao(r)),
+              text(r.typed.get("lao_type") or LAO_TYPES.get(r.lao_type or "", "")),
+              text(r.typed.get("district") or r.district), text(r.typed.get("province") or r.province_name or ""),
+              text(r.typed.get("reporting_status", "")), r.created, r.last_submitted,
               "; ".join(reasons.get(c, c) for c in r.reasons),
-              next((remedies[c] for c in r.reasons if c in remedies), ""),
+              " และ".join(dict.fromkeys(remedies[c] for c in r.reasons if c in remedies)),
               _LINK.format(form_id=data.form_id, response_id=r.response_id) if data.form_id else "", r.response_id,
               *(_contacts(r.reporter) if contacts else [])]
              for r in ordered]

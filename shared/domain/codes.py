@@ -60,7 +60,7 @@ INVALID_REASONS: Final[dict[str, str]] = {
     "district_missing": "ไม่ได้ระบุอำเภอ",
     "lao_type_missing": "ไม่ได้ระบุประเภทองค์กรปกครองส่วนท้องถิ่น",
     "lao_type_unknown": "ประเภทองค์กรปกครองส่วนท้องถิ่นไม่อยู่ในตัวเลือกที่กำหนด",
-    "province_unresolved": "ไม่สามารถระบุจังหวัดได้",
+    "province_unresolved": "ระบบไม่สามารถระบุจังหวัดจากข้อความที่กรอกได้",
     "status_missing": "ไม่ได้ระบุสถานะการรายงานผล",
     "status_unknown": "สถานะการรายงานผลไม่อยู่ในตัวเลือกที่กำหนด",
     "no_problem_selected": "ไม่ได้เลือกปัญหาและอุปสรรคที่พบ",
@@ -71,8 +71,8 @@ INVALID_REASONS: Final[dict[str, str]] = {
 # What is worth a follow-up but keeps the report valid and counted.
 WARNINGS: Final[dict[str, str]] = {
     "phone_missing": "ไม่ได้ระบุหมายเลขโทรศัพท์",
-    "phone_invalid": "หมายเลขโทรศัพท์ไม่ถูกต้อง",
-    "email_invalid": "อีเมลไม่ถูกต้อง",
+    "phone_invalid": "รูปแบบหมายเลขโทรศัพท์ไม่ถูกต้อง",
+    "email_invalid": "รูปแบบอีเมลไม่ถูกต้อง",
     "reporter_name_missing": "ไม่ได้ระบุชื่อ-นามสกุลผู้รายงาน",
     "reporter_position_missing": "ไม่ได้ระบุตำแหน่งผู้รายงาน",
     "district_unknown": "ไม่พบอำเภอนี้ในจังหวัดที่ระบุ",
@@ -82,26 +82,26 @@ WARNINGS: Final[dict[str, str]] = {
 
 # Short labels for charts and tables; the full option texts (PROBLEMS) appear once, as a legend.
 PROBLEM_SHORT_LABELS: Final[dict[str, str]] = {
-    "registration_role_unclear": "ไม่ชัดเจนว่าผู้ใดลงทะเบียนเป็นหัวหน้าหรือรองหัวหน้าหน่วยงาน",
+    "registration_role_unclear": "ไม่ชัดเจนว่าผู้ใดต้องลงทะเบียนเป็นหัวหน้าหรือรองหัวหน้าหน่วยงานของรัฐ",
     "cannot_edit_officer_profile": "แก้ไขข้อมูลพื้นฐานของเจ้าหน้าที่ผู้รายงานผลไม่ได้",
     "cannot_edit_after_confirm": "ยืนยันข้อมูลแล้วแก้ไขหรือเพิ่มเติมไม่ได้",
-    "no_incumbent_executive": "ยังไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก",
-    "kpi_ita_source_unclear": "ไม่ทราบว่าใช้คะแนน KPI หรือ ITA หมวดใด",
+    "no_incumbent_executive": "ยังไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก อปท.",
+    "kpi_ita_source_unclear": "ไม่ทราบว่าต้องใช้คะแนน KPI หรือ ITA หมวดใด",
     "coordination_unclear": "ยังไม่ได้รับหนังสือหรือการประสานงานไม่ชัดเจน",
     "training_unclear": "การอบรมชี้แจงไม่ชัดเจน",
-    "too_many_forms": "แบบฟอร์มจำนวนมากทำให้สับสน",
-    OTHER_PROBLEM: "อื่น ๆ (ระบุเอง)",
+    "too_many_forms": "ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้สับสน",
+    OTHER_PROBLEM: "อื่น ๆ (ตามที่ อปท. ระบุ)",
 }
 
 # The numbered items of the Ministry's letter ด่วนที่สุด ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖, under
 # which the office reports the problems to ก.ถ. and ก.ม.จ.: item -> its heading.
-LETTER_REFERENCE: Final = "มท ๐๒๐๙.๖/ว ๑๒๖๖๖"
+LETTER_REFERENCE: Final = "หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖"
 LETTER_ITEMS: Final[dict[int, str]] = {
     1: "การลงทะเบียนในตำแหน่งหัวหน้าและรองหัวหน้าหน่วยงานของรัฐ",
     2: "การแก้ไขข้อมูลพื้นฐานของเจ้าหน้าที่ผู้รายงานผล",
     3: "การแก้ไขข้อมูลหลังยืนยันแล้ว",
-    4: "การไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก",
-    5: "คะแนน KPI หรือ ITA ที่ต้องใช้รายงาน",
+    4: "การไม่มีผู้ดำรงตำแหน่งนายกหรือรองนายก อปท.",
+    5: "คะแนน KPI หรือ ITA ที่ต้องใช้ในการรายงานผล",
     6: "ปัญหาอื่น ๆ",
 }
 LETTER_ITEM_OF: Final[dict[str, int]] = {
@@ -116,26 +116,28 @@ LETTER_ITEM_OF: Final[dict[str, int]] = {
     OTHER_PROBLEM: 6,
 }
 
-# What the office can do about each invalid reason, in one line.
+# What the office can do about each invalid reason or warning, in one line, addressed
+# to the office that reads the digest (not to the LAO).
+_ASK = "ควรประสาน อปท. ให้แก้ไขแบบแจ้งปัญหาฉบับนี้"
 INVALID_REMEDIES: Final[dict[str, str]] = {
-    "lao_name_missing": "ติดต่อจังหวัดเพื่อสอบถาม อปท. และให้ส่งแบบแจ้งปัญหาใหม่โดยระบุชื่อ อปท.",
-    "district_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยระบุอำเภอ",
-    "lao_type_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกประเภท อปท.",
-    "lao_type_unknown": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกประเภท อปท. จากตัวเลือก",
-    "province_unresolved": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกจังหวัดจากรายการ",
-    "status_missing": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยระบุสถานะการรายงานผล",
-    "status_unknown": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกสถานะการรายงานผลจากตัวเลือก",
-    "no_problem_selected": "ขอให้ อปท. แก้ไขคำตอบหรือส่งใหม่โดยเลือกปัญหาอย่างน้อยหนึ่งข้อ",
-    "form_mapping": "ไม่ต้องติดต่อ อปท. ผู้ดูแลระบบจะประมวลผลใหม่เมื่อแก้ไขแบบฟอร์มแล้ว",
-    "option_unmapped": "ไม่ต้องติดต่อ อปท. ผู้ดูแลระบบจะประมวลผลใหม่เมื่อปรับปรุงข้อความตัวเลือกแล้ว",
+    "lao_name_missing": "ควรประสานจังหวัดเพื่อสอบถามว่าเป็น อปท. ใด แล้วให้ อปท. แก้ไขแบบแจ้งปัญหาฉบับนี้โดยระบุชื่อ",
+    "district_missing": f"{_ASK} โดยระบุอำเภอ",
+    "lao_type_missing": f"{_ASK} โดยเลือกประเภท อปท.",
+    "lao_type_unknown": f"{_ASK} โดยเลือกประเภท อปท. จากตัวเลือก",
+    "province_unresolved": f"{_ASK} โดยเลือกจังหวัดจากรายการ",
+    "status_missing": f"{_ASK} โดยระบุสถานะการรายงานผล",
+    "status_unknown": f"{_ASK} โดยเลือกสถานะการรายงานผลจากตัวเลือก",
+    "no_problem_selected": f"{_ASK} โดยเลือกปัญหาอย่างน้อยหนึ่งข้อ",
+    "form_mapping": "ไม่ต้องประสาน อปท. ผู้ดูแลระบบจะนับรวมให้เมื่อแก้ไขแบบฟอร์มแล้ว",
+    "option_unmapped": "ไม่ต้องประสาน อปท. ผู้ดูแลระบบจะนับรวมให้เมื่อปรับปรุงข้อความตัวเลือกแล้ว",
 }
 WARNING_REMEDIES: Final[dict[str, str]] = {
-    "phone_missing": "ตรวจสอบช่องทางติดต่อ อปท. ก่อนติดตามผล",
-    "phone_invalid": "ตรวจสอบหมายเลขโทรศัพท์ก่อนติดต่อกลับ",
-    "email_invalid": "ตรวจสอบอีเมลก่อนติดต่อกลับ",
-    "reporter_name_missing": "ไม่จำเป็นต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
-    "reporter_position_missing": "ไม่จำเป็นต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
-    "district_unknown": "ตรวจสอบชื่ออำเภอ อาจสะกดผิดหรือเลือกจังหวัดผิด",
+    "phone_missing": "หากต้องติดต่อกลับ ให้ติดต่อผ่านหมายเลขโทรศัพท์ของ อปท.",
+    "phone_invalid": "หากต้องติดต่อกลับ ให้ติดต่อผ่านหมายเลขโทรศัพท์ของ อปท.",
+    "email_invalid": "หากต้องติดต่อกลับ ให้ติดต่อทางโทรศัพท์แทน",
+    "reporter_name_missing": "ไม่ต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
+    "reporter_position_missing": "ไม่ต้องดำเนินการ เว้นแต่ต้องติดต่อกลับ",
+    "district_unknown": "ควรสอบถามชื่ออำเภอที่ถูกต้องกับ อปท. (อาจสะกดผิดหรือเลือกจังหวัดผิด)",
     "text_truncated": "ข้อความฉบับเต็มดูได้ในแบบฟอร์ม",
-    "unknown_problem_option": "ตรวจสอบตัวเลือกปัญหาในแบบฟอร์ม",
+    "unknown_problem_option": "ควรตรวจสอบตัวเลือกปัญหาในแบบฟอร์ม",
 }

@@ -40,8 +40,8 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # A Thai phone number as people type it: +66 or a leading 0 (also in Thai digits),
 # then 8-9 more digits with optional spaces, dashes or dots between them.
 _PHONE = re.compile(r"(?:\+\s?66|[0๐])(?:[\s\-.]?[0-9๐-๙]){8,9}(?![0-9๐-๙])")
-MASKED_EMAIL = "[อีเมล]"
-MASKED_PHONE = "[หมายเลขโทรศัพท์]"
+MASKED_EMAIL = "[ปิดบังอีเมล]"
+MASKED_PHONE = "[ปิดบังหมายเลขโทรศัพท์]"
 
 
 def mask_contacts(text: str) -> str:

@@ -37,9 +37,9 @@ def _sheets(workbook, folder):
 
 def test_libreoffice_reads_every_sheet_and_shows_dates_in_the_buddhist_era(workbook, tmp_path):
     sheets = _sheets(workbook, tmp_path)
-    assert set(sheets) == {"สรุป", "แบบแจ้งปัญหาประจำวัน", "อปท. ที่แจ้งปัญหาแล้ว", "จังหวัด × ปัญหา",
+    assert set(sheets) == {"สรุป", "แบบแจ้งปัญหา 5 ม.ค. 2567", "อปท. ที่แจ้งปัญหาแล้ว", "ปัญหารายจังหวัด",
                            "ข้อมูลไม่สมบูรณ์", "ข้อสังเกต"}
-    day = sheets["แบบแจ้งปัญหาประจำวัน"]
+    day = sheets["แบบแจ้งปัญหา 5 ม.ค. 2567"]
     assert day[0][0] == "อปท." and day[1][0] == "องค์การบริหารส่วนตำบลบ้านเหล่า"
     assert day[1][4] == "20 ธ.ค. 2566 18:45"  # first submitted, Bangkok time, Buddhist Era
     assert sheets["ข้อมูลไม่สมบูรณ์"][1][5] == "20 ธ.ค. 2566 09:05"

@@ -59,7 +59,7 @@ def national_data(include_contacts: bool = False) -> DigestData:
     warned = [replace(follow, response_id=f"ACYDBNk{n:035d}", lao_type="sao", lao_name=f"ตำบล{n}",
                       province_name="ขอนแก่น", reasons=("phone_invalid", "district_unknown")) for n in range(WARNED)]
     by_date = {f"by_submission_date.{(start + timedelta(days=d)).isoformat()}": rng.randint(100, 400)
-               for d in range(31)}
+               for d in range(30)} | {f"by_submission_date.{DAY.isoformat()}": ON_DAY}
     return DigestData(
         day=DAY, built_at=datetime(2023, 12, 21, 0, 5, tzinfo=UTC), counters=by_date, created_on_day=created,
         edited_on_day=[], edited_day_before=120, invalid=invalid, warned=warned, laos=laos,

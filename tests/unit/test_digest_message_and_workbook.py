@@ -73,11 +73,11 @@ def _book(digest_data):
 
 def test_the_workbook_opens_on_a_summary_of_definitions_as_of_and_headline_figures():
     book = _book(data())
-    assert book.sheetnames == ["สรุป", "แบบแจ้งปัญหาประจำวัน", "อปท. ที่แจ้งปัญหาแล้ว", "จังหวัด × ปัญหา",
+    assert book.sheetnames == ["สรุป", "แบบแจ้งปัญหา 5 ม.ค. 2567", "อปท. ที่แจ้งปัญหาแล้ว", "ปัญหารายจังหวัด",
                                "ข้อมูลไม่สมบูรณ์", "ข้อสังเกต"]
     summary = [c.value for r in book["สรุป"].iter_rows() for c in r if c.value is not None]
     assert summary[0].startswith("สรุปแบบรายงานปัญหา") and "ยอดสะสม ณ สิ้นวันที่ 5 มกราคม 2567" in summary[1]
-    assert "อปท. ที่แจ้งปัญหาแล้ว (แห่ง)" in summary and "คำอธิบาย" in summary
+    assert "อปท. ที่แจ้งปัญหาแล้ว" in summary and "แห่ง" in summary and "คำอธิบาย" in summary
 
 
 def test_every_list_starts_with_the_lao_and_prints_landscape_one_page_wide_with_its_header_repeated():
@@ -93,7 +93,7 @@ def test_every_list_starts_with_the_lao_and_prints_landscape_one_page_wide_with_
 
 
 def test_dates_are_real_dates_shown_in_the_buddhist_era_by_their_number_format():
-    sheet = _book(data())["แบบแจ้งปัญหาประจำวัน"]
+    sheet = _book(data())["แบบแจ้งปัญหา 5 ม.ค. 2567"]
     first_submitted = sheet["E2"]
     assert isinstance(first_submitted.value, datetime) and first_submitted.value.year == 2024
     assert first_submitted.number_format == BE_DATETIME == "[$-107041E]d mmm yyyy hh:mm"
@@ -101,7 +101,7 @@ def test_dates_are_real_dates_shown_in_the_buddhist_era_by_their_number_format()
 
 def test_the_national_total_stays_outside_the_filter_range():
     book = _book(data(laos=[lao("ก"), lao("ข"), lao("ค", "TH-54", "แพร่")]))
-    sheet = book["จังหวัด × ปัญหา"]
+    sheet = book["ปัญหารายจังหวัด"]
     _, _, _, last_filtered = range_boundaries(sheet.auto_filter.ref)
     totals = [r for r in sheet.iter_rows() if r[0].value == "รวมทั้งประเทศ"]
     assert totals and totals[0][0].row > last_filtered + 1 and totals[0][1].value == 3
@@ -120,7 +120,18 @@ def test_invalid_responses_show_the_raw_typed_values_and_warnings_have_their_own
     assert invalid_row[:4] == ["อบต หนองบัว", "อบต", "เมือง", "ขอนแกน"]
     assert "https://docs.google.com/forms/d/FORM123/edit#response=bad1" in invalid_row
     warned_row = [c.value for c in book["ข้อสังเกต"][2]]
-    assert "หมายเลขโทรศัพท์ไม่ถูกต้อง" in warned_row
+    assert "รูปแบบหมายเลขโทรศัพท์ไม่ถูกต้อง" in warned_row
+
+
+def test_phones_and_emails_typed_into_free_text_are_masked_in_the_workbook_unless_contacts_are_on():
+    typed = row(problem_details="โทร 081-234-5678 ครับ", suggestions="mail: a.b@example.go.th")
+
+    def day_cells(include):
+        book = _book(data(created_on_day=[typed], include_contacts=include))
+        return {c.value for r in book["แบบแจ้งปัญหา 5 ม.ค. 2567"].iter_rows() for c in r}
+
+    assert {"โทร [ปิดบังหมายเลขโทรศัพท์] ครับ", "mail: [ปิดบังอีเมล]"} <= day_cells(False)
+    assert {"โทร 081-234-5678 ครับ", "mail: a.b@example.go.th"} <= day_cells(True)
 
 
 def test_contacts_reach_the_workbook_only_when_turned_on():
@@ -135,7 +146,7 @@ def test_contacts_reach_the_workbook_only_when_turned_on():
 
 def test_workbook_cells_starting_like_formulas_stay_text():
     hostile = row(problem_details="=HYPERLINK(\"http://x\",\"y\")", other_problem_text="+1+1", suggestions="-2")
-    sheet = _book(data(created_on_day=[hostile]))["แบบแจ้งปัญหาประจำวัน"]
+    sheet = _book(data(created_on_day=[hostile]))["แบบแจ้งปัญหา 5 ม.ค. 2567"]
     values = {cell.value: cell.data_type for cell in sheet[2]}
     for text in ("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2"):
         assert values[text] == "s"

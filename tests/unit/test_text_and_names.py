@@ -59,10 +59,10 @@ def test_lao_ids_escape_slashes_and_stay_short_enough_for_firestore():
                                   "0-5453-4119 ต่อ 202", "เบอร์0812345678ค่ะ"])
 def test_phone_numbers_in_free_text_are_masked_in_every_way_they_are_written(text):
     masked = mask_contacts(text)
-    assert "[หมายเลขโทรศัพท์]" in masked
+    assert "[ปิดบังหมายเลขโทรศัพท์]" in masked
     assert not any(run in masked for run in ("5678", "๕๖๗๘", "2149", "4119"))
 
 
 def test_emails_are_masked_and_ordinary_numbers_are_left_alone():
-    assert mask_contacts("ส่งที่ somchai.j@example.go.th แล้ว") == "ส่งที่ [อีเมล] แล้ว"
+    assert mask_contacts("ส่งที่ somchai.j@example.go.th แล้ว") == "ส่งที่ [ปิดบังอีเมล] แล้ว"
     assert mask_contacts("ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3") == "ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3"
