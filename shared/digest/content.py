@@ -37,9 +37,9 @@ EXCERPT = 200
 TYPED_EXCERPT = 80  # what an officer typed as a name or place, as the body shows it
 # The body carries the first rows of each list; every list is whole in the workbook.
 # Sized so that the HTML part stays under Gmail's clipping size at national scale
-# (tests/unit/test_digest_size.py): a follow-up is up to about 1 KB of HTML.
-INVALID_ROWS = 20
-WARNING_ROWS = 10
+# (tests/unit/test_digest_size.py): a follow-up is up to about 1.2 KB of HTML.
+INVALID_ROWS = 15
+WARNING_ROWS = 7
 OTHER_EXCERPTS = 5
 TOP_PROVINCES = 10
 TREND_DAYS = 14
