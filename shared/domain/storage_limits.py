@@ -72,6 +72,23 @@ def field_name_problem(value: Any) -> str | None:
     return None
 
 
+# Firestore's integer is a signed 64-bit one ("Integer: 64-bit, signed",
+# https://firebase.google.com/docs/firestore/manage-data/data-types). A time near
+# the year 2262 already overflows a nanosecond count.
+INT64 = range(-(2**63), 2**63)
+
+
+def number_problem(value: Any) -> str | None:
+    """Why some integer inside ``value`` cannot be stored; None when all can."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None if value in INT64 else "number_out_of_range"
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else ()
+    for item in items:
+        if problem := number_problem(item):
+            return problem
+    return None
+
+
 def depth(value: Any) -> int:
     if isinstance(value, dict):
         return 1 + max((depth(item) for item in value.values()), default=0)
@@ -86,7 +103,7 @@ def document_problem(path: tuple[str, ...], fields: dict[str, Any]) -> str | Non
         return problem
     if depth(fields) > MAX_DEPTH:
         return "too_deeply_nested"
-    if problem := field_name_problem(fields):
+    if problem := field_name_problem(fields) or number_problem(fields):
         return problem
     if document_size(path, fields) > MAX_DOCUMENT_BYTES:
         return "document_too_large"

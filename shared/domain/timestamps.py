@@ -35,7 +35,12 @@ class Instant:
         zone = "+00:00" if offset in ("Z", "z") else offset
         whole = datetime.fromisoformat(f"{day}T{clock}{zone}")
         seconds = (whole - _EPOCH) // timedelta(seconds=1)
-        return cls(seconds * 1_000_000_000 + int((fraction or "0").ljust(9, "0")))
+        ns = seconds * 1_000_000_000 + int((fraction or "0").ljust(9, "0"))
+        if not -(2**63) <= ns < 2**63:
+            # Past 2262 a nanosecond count no longer fits Firestore's 64-bit integer. Refused
+            # here, the response is quarantined as unreadable and never moves the cursor.
+            raise ValueError(f"timestamp outside the years 1677-2262: {text!r}")
+        return cls(ns)
 
     @classmethod
     def from_datetime(cls, moment: datetime) -> Instant:

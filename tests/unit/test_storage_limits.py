@@ -46,3 +46,11 @@ def test_a_map_key_firestore_cannot_take_as_a_field_name_is_found_anywhere_in_th
     assert document_problem(("responses", "r1"), {"raw": {"answers": {key: {}}}}) == "field_name_invalid"
     assert document_problem(("responses", "r1"), {"raw": [{"nested": {key: 1}}]}) == "field_name_invalid"
     assert document_problem(("responses", "r1"), {"raw": {"answers": {"ok": {}}}}) is None
+
+
+def test_an_integer_beyond_firestores_64_bits_is_found_before_the_write():
+    """Found by the fuzz through the emulator: a lastSubmittedTime in the year 2262 or later
+    overflows the nanosecond count, and the client library refused the whole write."""
+    assert document_problem(("responses", "r1"), {"last_submitted_ns": 2**63}) == "number_out_of_range"
+    assert document_problem(("responses", "r1"), {"raw": {"answers": [{"v": -(2**63) - 1}]}}) == "number_out_of_range"
+    assert document_problem(("responses", "r1"), {"last_submitted_ns": 2**63 - 1, "flag": True}) is None

@@ -29,3 +29,11 @@ def test_dates_are_bangkok_calendar_days(utc, bangkok_day):
 def test_malformed_timestamps_are_rejected():
     with pytest.raises(ValueError):
         Instant.parse("5 มกราคม 2567")
+
+
+def test_a_timestamp_whose_nanoseconds_overflow_64_bits_is_unreadable_not_stored():
+    """Found by the fuzz through the emulator: 2262-04-12 overflows the nanosecond count the
+    store keeps. Unreadable, such a response is quarantined before it can move the cursor."""
+    assert Instant.parse("2262-04-11T23:47:16.854775807Z").ns == 2**63 - 1
+    with pytest.raises(ValueError, match="1677-2262"):
+        Instant.parse("2262-04-12T00:00:00Z")
