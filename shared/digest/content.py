@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from shared.digest import glossary as g
 from shared.digest.alerts import completeness, digest_alerts
-from shared.digest.model import DigestData, FollowUpRow
+from shared.digest.model import DigestData, FollowUpRow, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_date, be_short_datetime, day_month, thai_sorted
 from shared.digest.themes import Themes, themes
 from shared.domain.as_of import LaoFigures, existed_by, lao_figures, responses_by
@@ -24,6 +24,8 @@ from shared.domain.codes import (
     LAO_TYPES,
     LETTER_ITEM_OF,
     LETTER_ITEMS,
+    NO_PROBLEM,
+    OTHER_PROBLEM,
     PROBLEM_LABELS,
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
@@ -113,6 +115,7 @@ class DigestContent:
     warned: list[FollowUpLine]
     warned_total: int
     laos_reporting: int
+    laos_without_problem: int  # said "ไม่มี" in "Other" and nothing else: reported, no problem
     letter_items: list[LetterItem]
     legend: list[tuple[str, str]]  # (short label, full option text)
     themes: Themes
@@ -143,6 +146,11 @@ def themes_basis(basis: Themes) -> str:
         return (f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น นับจากตัวอย่าง {basis.texts_read:,} ข้อความแรก "
                 f"(พิจารณาเฉพาะส่วนต้นของข้อความ) จากทั้งหมด {basis.texts_total:,} ข้อความ")
     return f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น จากทั้งหมด {basis.texts_total:,} ข้อความ"
+
+
+def no_problem_line(c: DigestContent) -> str:
+    return (f"{g.LAOS_REPORTED}โดยระบุว่าไม่มีปัญหา {g.count(c.laos_without_problem, g.LAOS_UNIT)} "
+            f"({g.share(c.laos_without_problem, c.laos_reporting)}) ไม่นับเป็นปัญหาในรายการข้างต้น")
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -220,11 +228,11 @@ def build_content(data: DigestData) -> DigestContent:
         warned=warned[:WARNING_ROWS],
         warned_total=len(warned),
         laos_reporting=now.reporting,
+        laos_without_problem=now.by_problem[NO_PROBLEM],
         letter_items=_letter_items(now, data, be_short_date(data.day, full_year=True)),
         legend=[(PROBLEM_SHORT_LABELS[code], PROBLEM_LABELS[code]) for code in PROBLEM_LABELS if code != "other"],
-        themes=themes(t for r in reports if r.valid for t in (r.other_problem_text, r.problem_details) if t),
-        other_excerpts=[excerpt(r.other_problem_text) for r in reports if r.valid and r.other_problem_text][
-            :OTHER_EXCERPTS],
+        themes=themes(t for r in reports if r.valid for t in (_other_text(r), r.problem_details) if t),
+        other_excerpts=[excerpt(text) for r in reports if r.valid and (text := _other_text(r))][:OTHER_EXCERPTS],
         trend=_trend(by_date, day),
         trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
                      f"{be_short_date(day, full_year=True)}"),
@@ -235,7 +243,7 @@ def build_content(data: DigestData) -> DigestContent:
         not_reported=now.not_reported,
         not_reported_problems=[
             Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(n, now.not_reported)})")
-            for code, n in now.not_reported_problems.most_common(5)],
+            for code, n in now.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:5],
         lao_types=[(label, now.by_lao_type[code]) for code, label in LAO_TYPES.items() if now.by_lao_type[code]],
         completeness=completeness(data),
         workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
@@ -270,6 +278,11 @@ def _subject(data: DigestData, alert: bool, new: int, laos: int, invalid: int) -
     replaces the office's, so that the date stays in view."""
     tag = "[แจ้งเตือน]" if alert else g.SUBJECT_TAG
     return f"{tag} {be_short_date(data.day)} · ใหม่ {new:,} ฉบับ · แจ้งแล้ว {laos:,} อปท. · รอตรวจ {invalid:,} ฉบับ"
+
+
+def _other_text(row: ReportRow) -> str:
+    """The "Other" text when it names a problem (not when it says there is none)."""
+    return row.other_problem_text if OTHER_PROBLEM in row.problems else ""
 
 
 def _preheader(new: int, laos: int, invalid: int, alerts: int) -> str:

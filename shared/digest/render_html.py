@@ -14,7 +14,15 @@ from __future__ import annotations
 from html import escape
 
 from shared.digest import glossary as g
-from shared.digest.content import Bar, DigestContent, Figure, FollowUpLine, LetterItem, themes_basis
+from shared.digest.content import (
+    Bar,
+    DigestContent,
+    Figure,
+    FollowUpLine,
+    LetterItem,
+    no_problem_line,
+    themes_basis,
+)
 from shared.domain.codes import LETTER_REFERENCE
 
 _STYLE = """
@@ -129,6 +137,8 @@ def _problems(c: DigestContent) -> list[str]:
              f"{g.LAOS_UNIT} ({_e(c.as_of_text)}) จัดกลุ่มตามข้อของ{_e(LETTER_REFERENCE)} "
              "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100</p>"]
     parts += [_letter_item(item, largest) for item in c.letter_items]
+    if c.laos_without_problem:
+        parts.append(f'<p style="margin-top:12px">{_e(no_problem_line(c))}</p>')
     parts.append('<p class="m" style="margin-top:10px">ข้อความเต็มของตัวเลือกในแบบฟอร์ม</p><ul class="lg">'
                  + "".join(f"<li>{_e(short)} หมายถึง {_e(full)}</li>" for short, full in c.legend) + "</ul>")
     if c.themes.themes:

@@ -4,7 +4,7 @@ Same sections, same order, same words as the HTML."""
 from __future__ import annotations
 
 from shared.digest import glossary as g
-from shared.digest.content import Bar, DigestContent, FollowUpLine, themes_basis
+from shared.digest.content import Bar, DigestContent, FollowUpLine, no_problem_line, themes_basis
 from shared.domain.codes import LETTER_REFERENCE
 
 
@@ -30,6 +30,8 @@ def render_text(content: DigestContent) -> str:
         total = "" if len(item.bars) == 1 else f" {item.laos:,} {g.LAOS_UNIT} ({item.share_text})"
         lines.append(f"  ข้อ {item.number} {item.heading}{total}")
         lines += [f"    - {_bar(b)}" for b in item.bars]
+    if c.laos_without_problem:
+        lines.append(f"  {no_problem_line(c)}")
     if c.themes.themes:
         phrases = " ".join(f"{t.phrase} ({t.submissions:,})" for t in c.themes.themes)
         lines += [f"  คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลระบุ{g.on_day(c.day_text)}: {phrases}",

@@ -27,7 +27,8 @@ from shared.domain.codes import (
     INVALID_REMEDIES,
     LAO_TYPES,
     LETTER_ITEM_OF,
-    PROBLEM_LABELS,
+    NO_PROBLEM,
+    NO_PROBLEM_LABEL,
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
     WARNING_REMEDIES,
@@ -46,6 +47,7 @@ BE_DATE = "[$-107041E]d mmm yyyy"
 _CONTACT_HEADERS = ["ชื่อ-นามสกุล ผู้ให้ข้อมูล", "ตำแหน่ง", "หมายเลขโทรศัพท์", "ต่อ", "อีเมล"]
 _REFERENCE = "รหัสอ้างอิงแบบแจ้งปัญหา"
 _PROBLEM_HEADERS = [f"ข้อ {LETTER_ITEM_OF[code]} {label}" for code, label in PROBLEM_SHORT_LABELS.items()]
+_PROBLEM_COLUMNS = {**PROBLEM_SHORT_LABELS, NO_PROBLEM: NO_PROBLEM_LABEL}  # codes with a column, in order
 _MAX_WIDTH = 60
 _LINK = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
 
@@ -198,7 +200,7 @@ def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
         g.NEW_MARK if new else g.EDITED_MARK, r.created, r.last_submitted,
         "ข้อมูลสมบูรณ์" if r.valid else "ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม)",
         REPORTING_STATUSES.get(r.status or "", ""),
-        "; ".join(PROBLEM_SHORT_LABELS[c] for c in r.problems if c in PROBLEM_SHORT_LABELS),
+        "; ".join(_PROBLEM_COLUMNS[c] for c in r.problems if c in _PROBLEM_COLUMNS),
         text(r.other_problem_text), text(r.problem_details), text(r.suggestions),
         "; ".join(INVALID_REASONS.get(c, c) for c in r.invalid_reasons),
         "; ".join(WARNINGS.get(c, c) for c in r.warnings), r.response_id,
@@ -209,7 +211,8 @@ def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
 def _laos_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     sheet = book.add_worksheet("อปท. ที่แจ้งปัญหาแล้ว")
     headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
-               *_PROBLEM_HEADERS, f"จำนวน{g.SUBMISSION} ({g.SUBMISSIONS_UNIT})", f"{_REFERENCE}ฉบับล่าสุด"]
+               *_PROBLEM_HEADERS, NO_PROBLEM_LABEL, f"จำนวน{g.SUBMISSION} ({g.SUBMISSIONS_UNIT})",
+               f"{_REFERENCE}ฉบับล่าสุด"]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
     reports = thai_sorted(data.laos, lambda r: r.name)
@@ -223,7 +226,7 @@ def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
     if current is None:
         return None
     response_id, member = current
-    marks = ["✓" if code in member.problems else "" for code in PROBLEM_SHORT_LABELS]
+    marks = ["✓" if code in member.problems else "" for code in _PROBLEM_COLUMNS]
     row: list[Any] = [lao_label(lao.lao_type, lao.name), lao.district, lao.province_name,
                       LAO_TYPES.get(lao.lao_type, lao.lao_type), REPORTING_STATUSES.get(member.status, member.status),
                       *marks, len(lao.record.members), response_id]
@@ -242,13 +245,13 @@ def _province_problem_sheet(book: Any, data: DigestData, formats: _Formats) -> N
         laos[member.province_code] += 1
         cells.update((member.province_code, code) for code in member.problems)
     codes = thai_sorted(laos, _province_name)
-    headers = ["จังหวัด", f"{g.LAOS_REPORTED} ({g.LAOS_UNIT})", *_PROBLEM_HEADERS]
-    rows: list[list[Any]] = [[_province_name(code), laos[code], *(cells[(code, p)] for p in PROBLEM_LABELS)]
+    headers = ["จังหวัด", f"{g.LAOS_REPORTED} ({g.LAOS_UNIT})", *_PROBLEM_HEADERS, NO_PROBLEM_LABEL]
+    rows: list[list[Any]] = [[_province_name(code), laos[code], *(cells[(code, p)] for p in _PROBLEM_COLUMNS)]
                              for code in codes]
     after = _write_table(sheet, formats, headers, rows)
     # The total sits below a blank row, outside the filter range, so sorting or
     # filtering the provinces never moves it.
-    total = ["รวมทั้งประเทศ", sum(laos.values()), *(sum(cells[(c, p)] for c in codes) for p in PROBLEM_LABELS)]
+    total = ["รวมทั้งประเทศ", sum(laos.values()), *(sum(cells[(c, p)] for c in codes) for p in _PROBLEM_COLUMNS)]
     sheet.write_string(after + 1, 0, str(total[0]), formats.bold)
     for c, value in enumerate(total[1:], start=1):
         sheet.write_number(after + 1, c, value, formats.bold)

@@ -53,6 +53,10 @@ PROBLEMS: Final[dict[str, str]] = {
 }
 OTHER_PROBLEM: Final = "other"
 PROBLEM_LABELS: Final[dict[str, str]] = {**PROBLEMS, OTHER_PROBLEM: "อื่น ๆ"}
+# Not an option of the form: an LAO that has no problem must still tick something, so it
+# writes "ไม่มี", "-", ... as the "Other" text. Counted apart, never as a problem.
+NO_PROBLEM: Final = "no_problem"
+NO_PROBLEM_LABEL: Final = "ไม่มีปัญหา (ระบุในช่องอื่น ๆ)"
 
 # Why a response is invalid (stored, never counted in LAO aggregates).
 INVALID_REASONS: Final[dict[str, str]] = {

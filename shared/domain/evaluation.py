@@ -5,14 +5,14 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, Field
 
-from shared.domain.codes import OTHER_PROBLEM, PROBLEMS, SPECIAL_LAO_TYPES
+from shared.domain.codes import NO_PROBLEM, OTHER_PROBLEM, PROBLEMS, SPECIAL_LAO_TYPES
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY, match_key, option_codes
 from shared.domain.geography import is_known_district, resolve_province, strip_district_prefix
 from shared.domain.lao import lao_id, normalise_lao_name
 from shared.domain.phone import parse_thai_phone
 from shared.domain.responses import FormResponse
-from shared.domain.text import clean_text, truncate
+from shared.domain.text import clean_text, says_no_problem, truncate
 
 PARAGRAPH_LIMIT = 5000
 
@@ -165,8 +165,13 @@ def _read_problems(answers: _Answers, result: Evaluation, warnings: list[str], r
             other_texts.append(text)
     ordered = [code for code in PROBLEMS if code in chosen]
     if other_texts:
-        ordered.append(OTHER_PROBLEM)
         result.other_problem_text = _paragraph(" ".join(other_texts), warnings)
+        no_problem = all(says_no_problem(text) for text in other_texts)
+        if not no_problem:
+            ordered.append(OTHER_PROBLEM)
+        elif not ordered:
+            # "ไม่มี" alone: the LAO has answered, and has no problem to report.
+            ordered.append(NO_PROBLEM)
     result.problems = ordered
 
 

@@ -47,3 +47,19 @@ MASKED_PHONE = "[ปิดบังหมายเลขโทรศัพท์
 def mask_contacts(text: str) -> str:
     """Free text with any email address or phone number in it replaced by a placeholder."""
     return _PHONE.sub(MASKED_PHONE, _EMAIL.sub(MASKED_EMAIL, text))
+
+
+# What an officer writes in "Other" to say there is no problem: "ไม่มี", "ไม่มีปัญหา",
+# "ไม่พบปัญหาและอุปสรรค", "ไม่มีปัญหาใด ๆ ค่ะ", "-", "none", "n/a"... compared without
+# spaces or trailing punctuation.
+_NO_PROBLEM = re.compile(
+    r"^(?:[-–—_.]+|ไม่(?:มี|พบ)(?:ปัญหา)?(?:และ|หรือ)?(?:อุปสรรค)?(?:ใดๆ|ใด)?(?:ครับ|ค่ะ|คะ|จ้ะ)?"
+    r"|none|no|nil|n/?a|nothing)$",
+    re.IGNORECASE,
+)
+
+
+def says_no_problem(text: str) -> bool:
+    """The whole text says there is no problem (and nothing else)."""
+    compact = re.sub(r"[\s\u200b]+", "", clean_text(text)).rstrip(".!")
+    return bool(compact and _NO_PROBLEM.match(compact))

@@ -224,3 +224,15 @@ def test_a_count_that_differs_from_the_form_is_an_alert_and_quarantined_answers_
 def test_a_watch_that_is_not_working_is_an_alert_in_plain_words():
     content = build_content(data(watches=[WatchHealth("RESPONSES", "SUSPENDED", None, "PERMISSION_DENIED")]))
     assert content.alerts[0].startswith("ขณะนี้ระบบไม่ได้รับการแจ้งทันทีเมื่อมีแบบแจ้งปัญหาใหม่")
+
+
+def test_laos_saying_they_have_no_problem_are_stated_apart_and_never_drawn_as_a_problem():
+    laos = [lao("ก", problems=("no_problem",)), lao("ข", problems=("too_many_forms",))]
+    rows = [row(problems=("no_problem",), other_problem_text="ไม่มี"), row(problems=("other",),
+                                                                          other_problem_text="ระบบล่มบ่อย")]
+    content = build_content(data(laos=laos, created_on_day=rows))
+    assert content.laos_reporting == 2 and content.laos_without_problem == 1
+    assert all(bar.label != "ไม่มีปัญหา" for item in content.letter_items for bar in item.bars)
+    assert content.other_excerpts == ["ระบบล่มบ่อย"]  # "ไม่มี" is not an example of another problem
+    for body in (render_html(content), render_text(content)):
+        assert "อปท. ที่แจ้งปัญหาแล้วโดยระบุว่าไม่มีปัญหา 1 แห่ง (ร้อยละ 50)" in body

@@ -150,3 +150,11 @@ def test_workbook_cells_starting_like_formulas_stay_text():
     values = {cell.value: cell.data_type for cell in sheet[2]}
     for text in ("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2"):
         assert values[text] == "s"
+
+
+def test_an_lao_with_no_problem_has_its_own_column_not_a_problems():
+    sheet = _book(data(laos=[lao("ก", problems=("no_problem",))]))["อปท. ที่แจ้งปัญหาแล้ว"]
+    headers = [c.value for c in sheet[1]]
+    marks = dict(zip(headers, [c.value for c in sheet[2]], strict=False))
+    assert marks["ไม่มีปัญหา (ระบุในช่องอื่น ๆ)"] == "✓"
+    assert not any(value == "✓" for header, value in marks.items() if header.startswith("ข้อ "))

@@ -119,3 +119,18 @@ def test_what_the_officer_typed_to_identify_the_lao_is_kept_even_when_it_cannot_
     assert not result.valid and result.province_name is None
     assert result.typed["province"] == "เมืองลับแล" and result.typed["lao_name"] == "อบต. หนองบัว"
     assert "lao_type" not in result.typed and "phone" not in result.typed  # never a contact
+
+
+@pytest.mark.parametrize("text", ["ไม่มี", "ไม่มีปัญหา", "ไม่พบปัญหา", "-", "ไม่มีปัญหาใด ๆ ค่ะ", "ไม่มีปัญหาและอุปสรรค",
+                                  "N/A", "ไม่ มี"])
+def test_an_other_text_saying_there_is_no_problem_alone_counts_as_reporting_without_a_problem(text):
+    result = evaluated({"problems": [text]})
+    assert result.valid and result.lao_id
+    assert result.problems == ["no_problem"] and result.other_problem_text == text.strip()
+
+
+def test_no_problem_beside_a_real_problem_is_not_an_other_problem_and_a_real_other_text_still_is():
+    beside = evaluated({"problems": [PROBLEMS["too_many_forms"], "ไม่มี"]})
+    assert beside.problems == ["too_many_forms"]
+    real = evaluated({"problems": ["ไม่มีคู่มือการใช้งานระบบ"]})
+    assert real.problems == ["other"] and real.valid
