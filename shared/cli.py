@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     rec = commands.add_parser("reconcile", help="ingest whatever the form has that is missing or newer")
     rec.add_argument("--reprocess-invalid", action="store_true",
                      help="re-evaluate every stored invalid response at its same version")
+    rec.add_argument("--reevaluate-all", action="store_true",
+                     help="re-evaluate every stored response at its same version: the migration after a "
+                          "change of the validation or LAO identity rules (README, Migrations)")
     rec.add_argument("--allow-mass-delete", action="store_true",
                      help="mark deleted even when more than 10%% of stored responses are absent")
 
@@ -156,6 +159,7 @@ def _run(args: argparse.Namespace) -> int:
         options = ReconcileOptions(
             allow_mass_delete=args.allow_mass_delete,
             reprocess_invalid=args.reprocess_invalid,
+            reevaluate_all=args.reevaluate_all,
             mass_delete_ratio=components.settings.mass_delete_ratio,
         )
         try:

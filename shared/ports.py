@@ -95,6 +95,10 @@ class Responses(Protocol):
         """The raw API payload of every response whose current version is invalid."""
         ...
 
+    def current_responses(self) -> Iterable[dict[str, Any]]:
+        """The raw API payload of every stored response not deleted: what a migration re-evaluates."""
+        ...
+
 
 class MappingRecord(Protocol):
     """system/form_mapping: the question mapping, shared by every instance."""

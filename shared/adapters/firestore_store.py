@@ -191,6 +191,11 @@ class FirestoreStore:
             if not snapshot.get("deleted"):
                 yield snapshot.get("raw")
 
+    def current_responses(self) -> Iterable[dict[str, Any]]:
+        query = self._db.collection(RESPONSES).where(filter=firestore.FieldFilter("deleted", "==", False))
+        for snapshot in query.select(["raw"]).stream():
+            yield snapshot.get("raw")
+
     # --- form mapping, cursor, reconcile record ---------------------------
 
     def load_mapping(self) -> FormMapping | None:

@@ -14,6 +14,9 @@ _FULL_PREFIX = "องค์การบริหารส่วนจังห�
 _TYPE_PREFIX = re.compile(rf"^(?:(?:{_FULL_PREFIX})\s*|(?:อบจ|อบต|ทน|ทม|ทต)(?:\.\s*|\s+))")
 # "บ้านเหล่า อ.เมือง จ.ขอนแก่น": the place belongs in its own questions.
 _PLACE_SUFFIX = re.compile(r"\s+(?:อ\.|อำเภอ|จ\.|จังหวัด)\s*\S.*$")
+# A Thai LAO name has no space inside it: "บ้าน เหล่า" is บ้านเหล่า, typed with a slip.
+# (Spaces beside Latin letters or Arabic digits stay: "ตำบล 2" is not "ตำบล2".)
+_SPACE_INSIDE_THAI = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
 
 # Firestore document ids: at most 1,500 bytes and no "/". Ours stay far shorter
 # so that they read well in the console.
@@ -23,7 +26,8 @@ _MAX_ID_BYTES = 400
 def normalise_lao_name(value: str | None) -> str:
     name = clean_text(value)
     name = _TYPE_PREFIX.sub("", name, count=1)
-    return _PLACE_SUFFIX.sub("", name).strip()
+    name = _PLACE_SUFFIX.sub("", name).strip()
+    return _SPACE_INSIDE_THAI.sub("", name)
 
 
 def lao_id(lao_type: str, province_code: str, district: str, name: str) -> str:

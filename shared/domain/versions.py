@@ -32,6 +32,8 @@ def decide(stored: StoredState | None, incoming_ns: int, *, reevaluate_equal: bo
         return SaveOutcome.UNCHANGED
     if stored.deleted:
         return SaveOutcome.RESTORED  # listed again after it was marked deleted
-    if reevaluate_equal and stored.invalid:
-        return SaveOutcome.REEVALUATED  # the same version, evaluated again (reprocess-invalid)
+    if reevaluate_equal:
+        # The same version evaluated again: --reprocess-invalid after a form fix, or
+        # --reevaluate-all after a change of the rules (the counters move with it).
+        return SaveOutcome.REEVALUATED
     return SaveOutcome.UNCHANGED

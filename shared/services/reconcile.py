@@ -28,6 +28,9 @@ class MassDeleteRefused(Exception):
 class ReconcileOptions:
     allow_mass_delete: bool = False
     reprocess_invalid: bool = False
+    # The migration after a change of the rules (validation, LAO identity): every stored
+    # response is evaluated again at its same version, and its counters move with it.
+    reevaluate_all: bool = False
     mass_delete_ratio: float = 0.10
     # One lister at a time: reconcile takes the listing lease notifications use, for as
     # long as it may run (the function's timeout), waiting at most wait_seconds for it.
@@ -106,8 +109,9 @@ def _reconcile(
     report = ingest_responses(to_ingest, store, mappings)
     deleted = sum(store.mark_deleted(rid) for rid in absent)
     reprocessed = 0
-    if options.reprocess_invalid:
-        again = ingest_responses(store.invalid_responses(), store, mappings, reevaluate_equal=True)
+    if options.reprocess_invalid or options.reevaluate_all:
+        current = store.current_responses() if options.reevaluate_all else store.invalid_responses()
+        again = ingest_responses(current, store, mappings, reevaluate_equal=True)
         reprocessed = again.outcomes.get("reevaluated", 0)
         report.failed += again.failed
     if report.failed:

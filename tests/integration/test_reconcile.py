@@ -118,3 +118,34 @@ def test_one_failing_response_does_not_block_the_others_and_holds_the_cursor_bef
     assert stack.store.cursor().rfc3339() == responses[1]["lastSubmittedTime"]
     report = ingest_new_responses(stack.store, stack.forms, stack.mappings)
     assert report.outcomes == {"created": 1, "unchanged": 2}
+
+
+def test_reevaluate_all_migrates_stored_laos_to_a_changed_identity_rule_and_counts_exactly(stack, monkeypatch):
+    """The migration of README "Migrations": stored under the rule before spaces inside a Thai
+    name were removed, "บ้าน เหล่า" and "บ้านเหล่า" are two LAOs; re-evaluated, one."""
+    import re
+
+    from shared.domain import evaluation, lao
+
+    def before_the_rule(value):
+        name = lao._TYPE_PREFIX.sub("", lao.clean_text(value), count=1)
+        return lao._PLACE_SUFFIX.sub("", name).strip()
+
+    monkeypatch.setattr(evaluation, "normalise_lao_name", before_the_rule)
+    stack.state.submit(builders.response(created="2024-01-05T02:00:00Z", lao_name="อบต.บ้าน เหล่า",
+                                         response_id="spaced"))
+    stack.state.submit(builders.response(created="2024-01-05T03:00:00Z", lao_name="อบต.บ้านเหล่า",
+                                         response_id="joined", problems=["ไม่มี"]))
+    run(stack)
+    assert stack.store.counters()["laos_reporting"] == 2
+
+    monkeypatch.setattr(evaluation, "normalise_lao_name", lao.normalise_lao_name)
+    record = run(stack, reevaluate_all=True)
+    assert record.reprocessed == 2
+    counters = stack.store.counters()
+    assert counters["laos_reporting"] == 1 and counters["by_problem.no_problem"] == 1  # the later report is current
+    from google.cloud.firestore_v1.base_query import FieldFilter
+
+    laos = stack.store._db.collection("laos").where(filter=FieldFilter("reporting", "==", True))
+    reporting = [d.id for d in laos.stream()]
+    assert len(reporting) == 1 and not re.search(r"บ้าน เหล่า", reporting[0])

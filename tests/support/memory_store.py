@@ -97,6 +97,10 @@ class MemoryStore:
         with self._lock:
             return [d["raw"] for d in self.responses.values() if d["state"] == "invalid" and not d.get("deleted")]
 
+    def current_responses(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return [d["raw"] for d in self.responses.values() if not d.get("deleted")]
+
     # --- MappingRecord ---
     def load_mapping(self) -> FormMapping | None:
         return self._mapping

@@ -22,9 +22,10 @@ V = 1_000
     (StoredState(V, deleted=True, invalid=False), V + 1, False, SaveOutcome.UPDATED),
     (StoredState(V, deleted=False, invalid=True), V, True, SaveOutcome.REEVALUATED),
     (StoredState(V, deleted=False, invalid=True), V, False, SaveOutcome.UNCHANGED),
-    (StoredState(V, deleted=False, invalid=False), V, True, SaveOutcome.UNCHANGED),
+    (StoredState(V, deleted=False, invalid=False), V, True, SaveOutcome.REEVALUATED),
+    (StoredState(V, deleted=True, invalid=False), V, True, SaveOutcome.RESTORED),
 ], ids=["new", "newer", "older", "duplicate", "listed-again", "older-than-deleted", "edited-after-delete",
-        "reprocess-invalid", "same-invalid", "reprocess-valid"])
+        "reprocess-invalid", "same-invalid", "reevaluate-valid", "reevaluate-deleted-restores"])
 def test_which_version_wins(stored, incoming, reevaluate, outcome):
     assert decide(stored, incoming, reevaluate_equal=reevaluate) is outcome
 

@@ -66,3 +66,13 @@ def test_phone_numbers_in_free_text_are_masked_in_every_way_they_are_written(tex
 def test_emails_are_masked_and_ordinary_numbers_are_left_alone():
     assert mask_contacts("ส่งที่ somchai.j@example.go.th แล้ว") == "ส่งที่ [ปิดบังอีเมล] แล้ว"
     assert mask_contacts("ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3") == "ได้คะแนน ITA 85.5 ในปี 2566 ข้อ 3"
+
+
+@pytest.mark.parametrize("typed", ["บ้าน เหล่า", "อบต. บ้าน  เหล่า", "บ้านเหล่า", "บ้าน เหล่า อ.เมือง จ.ขอนแก่น"])
+def test_a_space_typed_inside_a_thai_lao_name_does_not_make_another_lao(typed):
+    assert normalise_lao_name(typed) == "บ้านเหล่า"
+    assert lao_id("sao", "TH-40", "เมืองขอนแก่น", normalise_lao_name(typed)) == "TH-40:เมืองขอนแก่น:sao:บ้านเหล่า"
+
+
+def test_spaces_beside_latin_letters_or_arabic_digits_stay():
+    assert normalise_lao_name("ตำบล 2") == "ตำบล 2" and normalise_lao_name("เมือง ABC") == "เมือง ABC"
