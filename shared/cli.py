@@ -8,11 +8,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from shared import logs
 from shared.ports import FormsAccessDenied, TransientError
+
+if TYPE_CHECKING:
+    from shared.adapters.firestore_roster import FirestoreRoster
 
 # Exit codes (README, Operator CLI): 1 counters differ / mapping not whole / a doctor check failed;
 # 2 configuration error or refused; 3 a transient failure (Firestore or the Forms API): run again later.
@@ -35,6 +39,16 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", help="print the stored counters")
     stats.add_argument("--json", action="store_true", help="one JSON object (the default output)")
+
+    roster = commands.add_parser("roster", help="the LAO roster the coverage figures are computed against")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    load = roster_commands.add_parser("load", help="load (or replace, atomically) the roster from a CSV file")
+    load.add_argument("file", type=Path, help="the DLA's open-data CSV, or lao_code,name,lao_type,district,province")
+
+    missing = commands.add_parser("nonresponders", help="the roster LAOs not yet answered, for a provincial office")
+    missing.add_argument("--province", default=None, help="one province, as its ISO code (TH-54) or Thai name")
+    missing.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    missing.add_argument("--out", type=Path, required=True, help="the file to write")
 
     recount = commands.add_parser("recount", help="compare the counters with a full recount")
     mode = recount.add_mutually_exclusive_group(required=True)
@@ -114,6 +128,10 @@ def _run(args: argparse.Namespace) -> int:
         return _watch_ensure()
     if args.command == "doctor":
         return _doctor(send_test=args.send_test)
+    if args.command == "roster":
+        return _roster_load(args.file)
+    if args.command == "nonresponders":
+        return _nonresponders(args.province, args.format, args.out)
     from shared.runtime import ingest_components, store_only
 
     if args.command in ("stats", "recount"):
@@ -123,9 +141,11 @@ def _run(args: argparse.Namespace) -> int:
         store, forms, mappings = components.store, components.forms, components.mappings
 
     if args.command == "stats":
+        from shared.services.roster import read_coverage
         from shared.services.stats import stats_document
 
-        print(json.dumps(stats_document(store.counters()), ensure_ascii=False, sort_keys=True))
+        document = {**stats_document(store.counters()), "coverage": read_coverage(_roster_store())}
+        print(json.dumps(document, ensure_ascii=False, sort_keys=True))
         return 0
     if args.command == "recount":
         from shared.services.recount import fix_counters, recount
@@ -193,6 +213,55 @@ def _digest(args: argparse.Namespace) -> int:
     composed = compose(collect(app.reader, day, now, app.addressing), app.addressing, now)
     eml, preview = write_outbox(composed, day, args.outbox)
     print(f"digest {day} written (not sent): {eml} and {preview}")
+    return 0
+
+
+def _roster_store() -> FirestoreRoster:
+    from shared.adapters.firestore_roster import FirestoreRoster
+    from shared.adapters.firestore_store import firestore_client
+    from shared.config import FirestoreSettings
+
+    return FirestoreRoster(firestore_client(FirestoreSettings().google_cloud_project))
+
+
+def _roster_load(path: Path) -> int:
+    from shared.domain.roster import RosterRejected
+    from shared.services.roster import load_roster
+
+    try:
+        changes = load_roster(path, _roster_store())
+    except RosterRejected as exc:
+        print(f"refused: nothing loaded from {path}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(json.dumps({
+        **changes.summary(),
+        "added_codes": [e.lao_code for e in changes.added],
+        "removed_codes": [e.lao_code for e in changes.removed],
+        "renamed": [{"lao_code": new.lao_code, "before": old.name, "after": new.name}
+                    for old, new in changes.renamed],
+    }, ensure_ascii=False))
+    return 0
+
+
+def _nonresponders(province: str | None, file_format: str, out: Path) -> int:
+    from shared.domain.geography import province_by_code, resolve_province
+    from shared.services.roster import nonresponders_now, write_nonresponders
+
+    code = None
+    if province:
+        found = province_by_code(province.upper()) or resolve_province(province)
+        if found is None:
+            print(f"refused: unknown province {province!r}", file=sys.stderr)
+            return EXIT_REFUSED
+        code = found.code
+    entries = nonresponders_now(_roster_store(), code)
+    if entries is None:
+        print("refused: no LAO roster is loaded (python -m shared roster load FILE.csv)", file=sys.stderr)
+        return EXIT_REFUSED
+    write_nonresponders(entries, out, file_format)
+    print(json.dumps({"nonresponders": len(entries), "province": code, "file": str(out)}, ensure_ascii=False))
     return 0
 
 

@@ -19,11 +19,13 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
 from shared.adapters.firestore_fast import stream_dicts
+from shared.adapters.firestore_roster import CHUNK_SIZE, FirestoreRoster
 from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
 from shared.digest.ports import Claim
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY
 from shared.domain.ledger import MessageIds, holds, may_claim
+from shared.domain.roster import RosterEntry
 
 DIGESTS = "digests"
 _REPORT_FIELDS = [
@@ -118,6 +120,11 @@ class FirestoreDigestReader:
                 reporter=reporters.get(d.get("current_response_id", ""), {}),
             ))
         return reports
+
+    def roster(self) -> list[RosterEntry] | None:
+        entries = FirestoreRoster(self._db).roster()
+        self._count(1 + (len(entries) // CHUNK_SIZE + 1 if entries else 0))
+        return entries
 
     def reconcile_status(self) -> ReconcileStatus | None:
         snapshot = self._db.collection(SYSTEM).document("reconcile").get()

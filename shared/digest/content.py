@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from shared.digest import glossary as g
 from shared.digest.alerts import completeness, digest_alerts
+from shared.digest.coverage_section import CoverageContent, build_coverage
 from shared.digest.model import DigestData, FollowUpRow, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_date, be_short_datetime, day_month, thai_sorted
 from shared.digest.themes import Themes, themes
@@ -125,6 +126,7 @@ class DigestContent:
     provinces_top: list[ProvinceLine]
     provinces_without: list[str]
     provinces_with: int
+    coverage: CoverageContent
     statuses: list[Bar]
     not_reported: int
     not_reported_problems: list[Bar]
@@ -236,7 +238,7 @@ def build_content(data: DigestData) -> DigestContent:
         trend=_trend(by_date, day),
         trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
                      f"{be_short_date(day, full_year=True)}"),
-        provinces_top=top, provinces_with=with_any, provinces_without=without,
+        provinces_top=top, provinces_with=with_any, provinces_without=without, coverage=build_coverage(data),
         statuses=[Bar(label, now.by_status[code], f"{g.count(now.by_status[code], g.LAOS_UNIT)} "
                                                   f"({g.share(now.by_status[code], now.reporting)})")
                   for code, label in REPORTING_STATUSES.items()],

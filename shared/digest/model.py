@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from shared.domain.counting import LaoRecord
+from shared.domain.roster import RosterEntry
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class DigestData:
     # (question title, option) for live options without a code (the form was reworded): the mapping is degraded.
     mapping_unmapped_options: list[tuple[str, str]] = field(default_factory=list)
     form_id: str | None = None  # for links to a response in Google Forms; none without it
+    roster: list[RosterEntry] | None = None  # None: no roster loaded, coverage unknown
     contact: str = ""  # who runs the system and how to reach them, for the footer
     reply_to: str | None = None
 

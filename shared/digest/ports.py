@@ -8,6 +8,7 @@ from typing import Protocol
 
 from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
 from shared.domain.ledger import MessageIds
+from shared.domain.roster import RosterEntry
 
 
 class DigestReader(Protocol):
@@ -34,6 +35,10 @@ class DigestReader(Protocol):
         ...
 
     def reconcile_status(self) -> ReconcileStatus | None: ...
+
+    def roster(self) -> list[RosterEntry] | None:
+        """The LAO roster; None while none is loaded (coverage unknown)."""
+        ...
 
     def watch_health(self) -> list[WatchHealth]: ...
 

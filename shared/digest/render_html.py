@@ -179,6 +179,21 @@ def _provinces(c: DigestContent) -> list[str]:
     if c.provinces_without:
         parts.append(f"<h3>จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด)</h3>"
                      f"<p>{_e(' '.join(c.provinces_without))}</p>")
+    return parts + _coverage(c)
+
+
+def _coverage(c: DigestContent) -> list[str]:
+    cover = c.coverage
+    parts = ["<h3>ความครอบคลุมตามทะเบียน อปท.</h3>", f"<p>{_e(cover.headline)}</p>"]
+    if not cover.known:
+        return parts
+    rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{_e(p.text)}</td></tr>' for p in cover.lowest)
+    parts.append(f'<p class="m">{len(cover.lowest):,} จังหวัดที่อัตราการแจ้งปัญหาต่ำที่สุด '
+                 f"({_e(c.as_of_text)}) รายชื่อ อปท. ที่ยังไม่แจ้งปัญหาอยู่ในไฟล์แนบ</p>"
+                 f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)}</th></tr>{rows}</table>')
+    if cover.unmatched:
+        parts.append(f'<p>{_e(g.SUBMISSION)}ของ {len(cover.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ '
+                     "หรือตรงกับมากกว่าหนึ่งแห่ง จึงยังไม่นับในความครอบคลุม รายการอยู่ในไฟล์แนบ</p>")
     return parts
 
 

@@ -49,6 +49,11 @@ def render_text(content: DigestContent) -> str:
     if c.provinces_without:
         lines.append(f"  จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด): "
                      + " ".join(c.provinces_without))
+    lines.append(f"  {c.coverage.headline}")
+    lines += [f"    - {p.name}: {p.text}" for p in c.coverage.lowest]
+    if c.coverage.unmatched:
+        lines.append(f"  {g.SUBMISSION}ของ {len(c.coverage.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ "
+                     "(รายการอยู่ในไฟล์แนบ)")
     lines += ["", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
               f"  ข้อมูลตามที่ อปท. ระบุไว้ในแบบแจ้งปัญหาฉบับล่าสุด ({c.laos_reporting:,} {g.LAOS_UNIT})",
               *(f"    - {_bar(b)}" for b in c.statuses)]

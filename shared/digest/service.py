@@ -54,6 +54,7 @@ def collect(reader: DigestReader, day: date, now: datetime, addressing: Addressi
         watches = pool.submit(reader.watch_health)
         missing = pool.submit(reader.mapping_missing_titles)
         unmapped = pool.submit(reader.mapping_unmapped_options)
+        roster = pool.submit(reader.roster)
         return DigestData(
             day=day,
             built_at=now,
@@ -70,6 +71,7 @@ def collect(reader: DigestReader, day: date, now: datetime, addressing: Addressi
             mapping_missing_titles=missing.result(),
             mapping_unmapped_options=unmapped.result(),
             form_id=addressing.form_id,
+            roster=roster.result(),
             contact=addressing.contact,
             reply_to=addressing.reply_to,
         )

@@ -37,6 +37,7 @@ from shared.domain.codes import (
 from shared.domain.geography import province_by_code
 from shared.domain.text import mask_contacts
 from shared.domain.timestamps import BANGKOK
+from shared.services.roster import NONRESPONDER_HEADERS, nonresponder_rows
 
 # Thai locale (041E), Thai Buddhist calendar (07), Western digits (1): Excel and
 # LibreOffice show 20 ธ.ค. 2566 18:45 while the cell stays a sortable date.
@@ -84,6 +85,8 @@ def build_workbook(data: DigestData, content: DigestContent) -> bytes:
                      INVALID_REMEDIES, formats)
     _follow_up_sheet(book, g.WARNING, g.WARNING, data, data.warned, WARNINGS, WARNING_REMEDIES, formats,
                      contacts=data.include_contacts)
+    if content.coverage.known:
+        _coverage_sheets(book, content, formats)
     book.close()
     return buffer.getvalue()
 
@@ -282,3 +285,16 @@ def _follow_up_sheet(book: Any, name: str, reason_header: str, data: DigestData,
               *(_contacts(r.reporter) if contacts else [])]
              for r in ordered]
     _write_table(sheet, formats, headers, table, wrap_from=60)
+
+
+def _coverage_sheets(book: Any, content: DigestContent, formats: _Formats) -> None:
+    """For the provincial offices: who has not answered, and the reports the roster cannot place."""
+    missing = book.add_worksheet("อปท. ที่ยังไม่แจ้งปัญหา")
+    _write_table(missing, formats, NONRESPONDER_HEADERS, nonresponder_rows(content.coverage.nonresponders))
+    unmatched = book.add_worksheet("จับคู่ทะเบียนไม่ได้")
+    rows: list[list[Any]] = [
+        [lao.name, lao.district, _province_name(lao.province_code), LAO_TYPES.get(lao.lao_type, lao.lao_type),
+         "ตรงกับมากกว่าหนึ่งแห่ง" if match.kind == "ambiguous" else "ไม่พบในทะเบียน", ", ".join(match.candidates)]
+        for lao, match in content.coverage.unmatched]
+    _write_table(unmatched, formats, ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "ผลการจับคู่", "รหัส อปท. ที่ใกล้เคียง"],
+                 rows)

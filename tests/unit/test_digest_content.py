@@ -236,3 +236,27 @@ def test_laos_saying_they_have_no_problem_are_stated_apart_and_never_drawn_as_a_
     assert content.other_excerpts == ["ระบบล่มบ่อย"]  # "ไม่มี" is not an example of another problem
     for body in (render_html(content), render_text(content)):
         assert "อปท. ที่แจ้งปัญหาแล้วโดยระบุว่าไม่มีปัญหา 1 แห่ง (ร้อยละ 50)" in body
+
+
+def test_without_a_roster_the_digest_says_coverage_is_unknown():
+    content = build_content(data())
+    assert not content.coverage.known
+    assert "ยังไม่ทราบความครอบคลุม เพราะยังไม่ได้นำเข้าทะเบียน อปท." in render_html(content)
+
+
+def test_with_a_roster_the_digest_gives_the_rate_the_lowest_provinces_and_the_unmatched_reports():
+    from shared.domain.roster import RosterEntry
+
+    roster = [RosterEntry("TH-40", "เมือง", "sao", "บ้านเหล่า", "1"), RosterEntry("TH-40", "เมือง", "sao", "นาดี", "2"),
+              RosterEntry("TH-54", "เมือง", "sao", "แม่ทราย", "3"), RosterEntry("TH-54", "เมือง", "sao", "ป่าแดง", "4"),
+              RosterEntry("TH-54", "เมือง", "sao", "ทุ่งโฮ้ง", "5")]
+    laos = [lao("บ้านเหล่า"), lao("แม่ทราย", "TH-54", "แพร่"), lao("ไม่มีในทะเบียน")]
+    content = build_content(data(laos=laos, roster=roster))
+    cover = content.coverage
+    assert (cover.roster_total, cover.reported) == (5, 2)
+    assert [(p.name, p.text) for p in cover.lowest] == [("แพร่", "1 จาก 3 แห่ง (ร้อยละ 33)"),
+                                                         ("ขอนแก่น", "1 จาก 2 แห่ง (ร้อยละ 50)")]
+    assert [r.name for r, _ in cover.unmatched] == ["ไม่มีในทะเบียน"]
+    assert [e.lao_code for e in cover.nonresponders] == ["2", "5", "4"]  # by province, district, then name
+    html = render_html(content)
+    assert "อปท. ที่แจ้งปัญหาแล้ว 2 จาก 5 แห่ง ตามทะเบียน อปท. (ร้อยละ 40)" in html

@@ -158,3 +158,15 @@ def test_an_lao_with_no_problem_has_its_own_column_not_a_problems():
     marks = dict(zip(headers, [c.value for c in sheet[2]], strict=False))
     assert marks["ไม่มีปัญหา (ระบุในช่องอื่น ๆ)"] == "✓"
     assert not any(value == "✓" for header, value in marks.items() if header.startswith("ข้อ "))
+
+
+def test_with_a_roster_the_workbook_lists_the_nonresponders_for_the_provincial_offices():
+    from shared.domain.roster import RosterEntry
+
+    roster = [RosterEntry("TH-40", "เมือง", "sao", "บ้านเหล่า", "0040101"),
+              RosterEntry("TH-40", "ชนบท", "sao", "นาดี", "0040102")]
+    book = _book(data(laos=[lao("บ้านเหล่า", district="เมือง")], roster=roster))
+    assert book.sheetnames[-2:] == ["อปท. ที่ยังไม่แจ้งปัญหา", "จับคู่ทะเบียนไม่ได้"]
+    rows = [[c.value for c in r] for r in book["อปท. ที่ยังไม่แจ้งปัญหา"].iter_rows()]
+    assert rows == [["จังหวัด", "อำเภอ/เขต", "ประเภท อปท.", "อปท.", "รหัส อปท."],
+                    ["ขอนแก่น", "ชนบท", "องค์การบริหารส่วนตำบล", "นาดี", "0040102"]]

@@ -115,6 +115,9 @@ class EmptyReader:
     def reconcile_status(self):
         return None
 
+    def roster(self):
+        return None
+
     def watch_health(self):
         return []
 
