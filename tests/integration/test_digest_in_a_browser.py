@@ -7,6 +7,7 @@ import pytest
 from devstack.browser import measure
 from shared.digest.content import build_content
 from shared.digest.render_html import render_html
+from shared.domain.roster import RosterEntry
 from tests.support.digest_data import data, lao
 from tests.support.national import national_data
 
@@ -16,8 +17,10 @@ WIDTHS = (320, 375, 600, 1000)
 
 @pytest.fixture(scope="module")
 def pages():
+    roster = [RosterEntry("TH-40", "เมือง", "sao", name, str(n)) for n, name in enumerate("กขคงจฉ")]
     small = data(laos=[lao("ก", problems=("too_many_forms", "training_unclear")), lao("ข"),
-                       lao("ค", problems=("no_incumbent_executive",), status="reported_complete")])
+                       lao("ค", problems=("no_incumbent_executive",), status="reported_complete"),
+                       lao("ไม่อยู่ในทะเบียนและมีชื่อยาวมากเป็นพิเศษจนต้องตัดบรรทัด")], roster=roster)
     return {"small": render_html(build_content(small)), "national": render_html(build_content(national_data()))}
 
 

@@ -89,3 +89,19 @@ def test_coverage_on_a_generated_national_roster_equals_an_independent_count():
     assert result["by_province"]["TH-40"]["roster"] == sum(e.province_code == "TH-40" for e in entries)
     assert result["by_lao_type"]["sao"]["reported"] == sum(e.lao_type == "sao" for e in reporting)
     assert result["unmatched_reports"] == 1
+
+
+@pytest.mark.parametrize("typed", ["อบต.ขามใหญ่", "อบต. ขามใหญ่", "อบต ขามใหญ่", "องค์การบริหารส่วนตำบลขามใหญ่",
+                                   "อบต.ขามใหญ่ อ.เมืองอุบลราชธานี จ.อุบลราชธานี", "อบต.ขาม ใหญ่"])
+def test_the_ways_officers_write_an_lao_name_all_match_its_roster_entry_exactly(typed):
+    from shared.domain.evaluation import evaluate
+    from shared.domain.responses import FormResponse
+    from tests.support import builders
+
+    result = evaluate(FormResponse.from_api(builders.response(
+        {"province": "อุบลราชธานี", "district": "อำเภอเมืองอุบลราชธานี"}, lao_name=typed)), builders.mapping())
+    roster = parse_roster(HEADER + "3401,ขามใหญ่,อบต.,เมืองอุบลราชธานี,อุบลราชธานี\n")
+    report = ReportingLao(result.lao_id or "", result.lao_type or "", result.lao_name, result.district,
+                          result.province_code or "")
+    match = RosterIndex(roster).match(report)
+    assert (match.kind, match.lao_code) == ("exact", "3401")
