@@ -49,6 +49,35 @@ def wait_for_cursor(stack: LocalStack, newest: Instant, timeout: float = 120) ->
     raise TimeoutError("the ingest function did not store every response in time: see .local/logs/ingest-function.log")
 
 
+def write_demo_roster(stack: LocalStack, path: Path) -> Path:
+    """A roster for the demo: nine in ten of the LAOs that answered, and as many again that
+    did not (real districts of their provinces), in the simple roster layout."""
+    import csv
+    import random
+
+    import geothai
+    from google.cloud import firestore
+
+    from shared.adapters.firestore_roster import FirestoreRoster
+
+    os.environ["FIRESTORE_EMULATOR_HOST"] = stack.env["FIRESTORE_EMULATOR_HOST"]
+    reporting = FirestoreRoster(firestore.Client(project=stack.project)).reporting_laos()
+    rng = random.Random(2566)
+    rows = [[f"9{n:06d}", lao.name, lao.lao_type, lao.district, lao.province_code]
+            for n, lao in enumerate(reporting) if rng.random() < 0.9]
+    for n, lao in enumerate(reporting):
+        if lao.lao_type in ("bangkok", "pattaya"):
+            continue
+        district = rng.choice(geothai.districts(lao.province_code.removeprefix("TH-"))).name_th
+        rows.append([f"8{n:06d}", f"ทดลองที่ยังไม่ตอบ{n}", "sao", district, lao.province_code])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["lao_code", "name", "lao_type", "district", "province"])
+        writer.writerows(rows)
+    return path
+
+
 def main() -> int:
     sample: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
     versions = sample["versions"]
@@ -88,6 +117,11 @@ def main() -> int:
         check = run_cli(stack.env, "recount", "--check")
         print(check.stdout.strip())
 
+        roster = write_demo_roster(stack, ROOT / "outbox" / "roster-demo.csv")
+        say(f"python -m shared roster load {roster.relative_to(ROOT)}  (a roster made up for the demo)")
+        loaded = run_cli(stack.env, "roster", "load", str(roster))
+        print(loaded.stdout.strip()[:300] or loaded.stderr[-2000:])
+
         say("python -m shared watch ensure  (the Forms watches, whose health the digest reports)")
         watch = run_cli({**stack.env, "WATCH_TOPIC": f"projects/{stack.project}/topics/forms-watch"},
                         "watch", "ensure")
@@ -99,7 +133,7 @@ def main() -> int:
                       "DIGEST_CONTACT": "กลุ่มงานมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น สำนักงาน ก.ถ."}
         digest = run_cli(digest_env, "digest", "--date", busiest, "--outbox", str(ROOT / "outbox"))
         print(digest.stdout.strip() or digest.stderr[-2000:])
-        ok = all(p.returncode == 0 for p in (reconcile, stats, check, watch, digest))
+        ok = all(p.returncode == 0 for p in (reconcile, stats, check, loaded, watch, digest))
         if ok:
             preview = ROOT / "outbox" / f"digest-{busiest}.html"
             say("the digest as a phone shows it (headless Chromium, 375 px wide)")

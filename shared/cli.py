@@ -149,10 +149,18 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "recount":
         from shared.services.recount import fix_counters, recount
+        from shared.services.roster import recount_coverage
 
         result = fix_counters(store) if args.fix else recount(store)
+        coverages = recount_coverage(_roster_store())
+        if coverages and coverages[0] != coverages[1]:
+            stored, expected = coverages
+            print("coverage from the LAO records differs from the responses':", file=sys.stderr)
+            print(f"  stored {json.dumps(stored, ensure_ascii=False, sort_keys=True)}", file=sys.stderr)
+            print(f"  recount {json.dumps(expected, ensure_ascii=False, sort_keys=True)}", file=sys.stderr)
+            return 1
         if result.consistent:
-            print("counters equal a full recount")
+            print("counters equal a full recount" + (" and so does coverage" if coverages else ""))
             return 0
         verb = "repaired" if args.fix else "differ"
         print(f"counters {verb} ({len(result.differences)} keys; expected - stored):")

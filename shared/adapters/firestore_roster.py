@@ -15,7 +15,7 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.adapters.documents import LAOS, SYSTEM
+from shared.adapters.documents import LAOS, RESPONSES, SYSTEM
 from shared.adapters.firestore_fast import stream_dicts
 from shared.domain.coverage import ReportingLao
 from shared.domain.roster import RosterEntry
@@ -72,6 +72,23 @@ class FirestoreRoster:
                  .select(["lao_type", "name", "district", "current_province_code"]))
         return [ReportingLao(lao_id, d.get("lao_type", ""), d.get("name", ""), d.get("district", ""),
                              d.get("current_province_code", "")) for lao_id, d in stream_dicts(self._db, query)]
+
+
+    def reporting_laos_from_responses(self) -> list[ReportingLao]:
+        """The same as ``reporting_laos``, derived from the responses themselves: each LAO's
+        latest valid response (``recount --check`` compares the two)."""
+        query = (self._db.collection(RESPONSES).where(filter=FieldFilter("state", "==", "valid"))
+                 .where(filter=FieldFilter("deleted", "==", False))
+                 .select(["response_id", "lao_id", "lao_type", "lao_name", "district", "province_code",
+                          "last_submitted_ns"]))
+        current: dict[str, dict[str, Any]] = {}
+        for _, d in stream_dicts(self._db, query):
+            rank = (int(d["last_submitted_ns"]), d["response_id"])
+            held = current.get(d["lao_id"])
+            if held is None or rank > (int(held["last_submitted_ns"]), held["response_id"]):
+                current[d["lao_id"]] = d
+        return [ReportingLao(lao_id, d.get("lao_type") or "", d.get("lao_name") or "", d.get("district") or "",
+                             d.get("province_code") or "") for lao_id, d in sorted(current.items())]
 
 
 def _entry_fields(entry: RosterEntry) -> dict[str, Any]:

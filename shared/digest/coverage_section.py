@@ -34,7 +34,6 @@ class CoverageContent:
     roster_total: int = 0
     reported: int = 0
     lowest: list[ProvinceRate] = field(default_factory=list)
-    provinces_none: list[str] = field(default_factory=list)  # roster provinces where no LAO has answered
     unmatched: list[tuple[ReportingLao, Match]] = field(default_factory=list)
     nonresponders: list[RosterEntry] = field(default_factory=list)
 
@@ -71,7 +70,6 @@ def build_coverage(data: DigestData) -> CoverageContent:
         roster_total=len(index.entries),
         reported=len(reported),
         lowest=lines[:LOWEST_PROVINCES],
-        provinces_none=[p.name for p in lines if not p.reported],
         unmatched=[(r, matches[r.lao_id]) for r in reports if matches[r.lao_id].kind in ("unmatched", "ambiguous")],
         nonresponders=nonresponders(index, matches),
     )

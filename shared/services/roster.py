@@ -16,6 +16,8 @@ class RosterStore(Protocol):
 
     def reporting_laos(self) -> list[ReportingLao]: ...
 
+    def reporting_laos_from_responses(self) -> list[ReportingLao]: ...
+
 
 def load_roster(path: Path, store: RosterStore) -> RosterChanges:
     """Parse the whole file first (RosterRejected, nothing loaded), then replace the roster."""
@@ -23,6 +25,17 @@ def load_roster(path: Path, store: RosterStore) -> RosterChanges:
     changes = roster_changes(store.roster() or [], entries)
     store.replace(entries, changes.summary())
     return changes
+
+
+def recount_coverage(store: RosterStore) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Coverage as stats reads it (from the LAO records) and as the responses themselves
+    give it; None without a roster. ``recount --check`` requires the two to be equal."""
+    roster = store.roster()
+    if roster is None:
+        return None
+    index = RosterIndex(roster)
+    return (coverage(index, match_all(index, store.reporting_laos())),
+            coverage(index, match_all(index, store.reporting_laos_from_responses())))
 
 
 def read_coverage(store: RosterStore) -> dict[str, Any] | None:

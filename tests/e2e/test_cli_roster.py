@@ -71,3 +71,20 @@ def test_nonresponders_writes_a_provincial_offices_list_sorted_by_district_then_
     assert main(["nonresponders", "--out", str(everyone)]) == 0
     sheet = openpyxl.load_workbook(everyone).active
     assert [r[4].value for r in sheet.iter_rows(min_row=2)] == ["0040201", "0040102", "0054101"]
+
+
+def test_recount_check_compares_coverage_from_the_lao_records_with_the_responses(configured_stack, tmp_path, capfd):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(simple_csv(ROWS), encoding="utf-8")
+    assert main(["roster", "load", str(roster)]) == 0
+    configured_stack.state.submit(builders.response())
+    assert main(["reconcile"]) == 0
+    capfd.readouterr()
+    assert main(["recount", "--check"]) == 0
+    assert "counters equal a full recount and so does coverage" in capfd.readouterr().out
+
+    # An LAO record that no longer says what its responses say: coverage would be misreported.
+    [lao] = list(configured_stack.store._db.collection("laos").stream())
+    lao.reference.update({"name": "ชื่อที่ไม่ตรงกับทะเบียน"})
+    assert main(["recount", "--check"]) == 1
+    assert "coverage from the LAO records differs from the responses'" in capfd.readouterr().err
