@@ -247,7 +247,7 @@ def _roster_load(path: Path) -> int:
         **changes.summary(),
         "added_codes": [e.lao_code for e in changes.added],
         "removed_codes": [e.lao_code for e in changes.removed],
-        "renamed": [{"lao_code": new.lao_code, "before": old.name, "after": new.name}
+        "renamed_entries": [{"lao_code": new.lao_code, "before": old.name, "after": new.name}
                     for old, new in changes.renamed],
     }, ensure_ascii=False))
     return 0

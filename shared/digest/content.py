@@ -234,7 +234,9 @@ def build_content(data: DigestData) -> DigestContent:
         letter_items=_letter_items(now, data, be_short_date(data.day, full_year=True)),
         legend=[(PROBLEM_SHORT_LABELS[code], PROBLEM_LABELS[code]) for code in PROBLEM_LABELS if code != "other"],
         themes=themes(t for r in reports if r.valid for t in (_other_text(r), r.problem_details) if t),
-        other_excerpts=[excerpt(text) for r in reports if r.valid and (text := _other_text(r))][:OTHER_EXCERPTS],
+        # Distinct texts: the same words from several LAOs are one example, not five.
+        other_excerpts=list(dict.fromkeys(excerpt(t) for r in reports if r.valid and (t := _other_text(r))))[
+            :OTHER_EXCERPTS],
         trend=_trend(by_date, day),
         trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
                      f"{be_short_date(day, full_year=True)}"),
