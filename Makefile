@@ -8,7 +8,7 @@ CHECKOV_STAMP := .venv-checkov/.installed
 
 .PHONY: tools venv demo test test-faults unit lint typecheck checkov bundles lock clean sample-data form-json
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-report.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt

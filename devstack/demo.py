@@ -20,6 +20,7 @@ from typing import Any
 
 from devstack.browser import screenshot
 from devstack.local_stack import ROOT, LocalStack
+from devstack.office import first_page_png
 from shared.domain.timestamps import Instant
 from tools.write_form_json import canonical_form
 
@@ -133,11 +134,17 @@ def main() -> int:
                       "DIGEST_CONTACT": "กลุ่มงานมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น สำนักงาน ก.ถ."}
         digest = run_cli(digest_env, "digest", "--date", busiest, "--outbox", str(ROOT / "outbox"))
         print(digest.stdout.strip() or digest.stderr[-2000:])
-        ok = all(p.returncode == 0 for p in (reconcile, stats, check, loaded, watch, digest))
+        say(f"python -m shared report --out outbox --as-of {busiest}  (the report to ก.ถ. and ก.ม.จ.)")
+        report = run_cli(digest_env, "report", "--out", str(ROOT / "outbox"), "--as-of", busiest)
+        print(report.stdout.strip() or report.stderr[-2000:])
+        ok = all(p.returncode == 0 for p in (reconcile, stats, check, loaded, watch, digest, report))
         if ok:
             preview = ROOT / "outbox" / f"digest-{busiest}.html"
             say("the digest as a phone shows it (headless Chromium, 375 px wide)")
             print(screenshot(preview, preview.with_name(f"digest-{busiest}-phone.png"), 375))
+            say("the report's first page, as LibreOffice renders it")
+            report_file = ROOT / "outbox" / f"report-{busiest}.docx"
+            print(first_page_png(report_file, report_file.with_name(f"report-{busiest}-page1.png")))
     say(f"demo {'finished' if ok else 'FAILED'}; logs in {Path('.local/logs')}")
     return 0 if ok else 1
 

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # What the tests and the demo need besides Python: the browser and the office suite
-# the digest and the workbook are checked in, and Thai fonts for both. Installed
+# the digest, the workbook and the report are checked in, poppler to picture a page,
+# and Thai fonts for all of them. Installed
 # with apt when missing (CI runs as root; elsewhere through sudo); fails loudly.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
-fc-list 2>/dev/null | grep -qi "loma\|garuda\|laksaman" || need+=(fonts-thai-tlwg)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 \
+  || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# grep -c reads all of fc-list's output: with -q it would stop early, and pipefail
+# would take fc-list's SIGPIPE for "no Thai font".
+[ "$(fc-list 2>/dev/null | grep -ciE 'loma|garuda|laksaman')" -gt 0 ] || need+=(fonts-thai-tlwg)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
@@ -16,6 +22,6 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q >/dev/null
 $sudo apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-for tool in chromium soffice; do
+for tool in chromium soffice pdftoppm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "ERROR: $tool is still missing after apt-get install" >&2; exit 1; }
 done

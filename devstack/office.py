@@ -50,3 +50,15 @@ def convert(document: Path, target: str, outdir: Path, timeout: float = 180) -> 
     if process.returncode != 0 or not written:
         raise RuntimeError(f"LibreOffice did not convert {document.name}: {out[-1000:]} {err[-1000:]}")
     return written
+
+
+def first_page_png(document: Path, png: Path, dpi: int = 80) -> Path:
+    """The document's first page as LibreOffice lays it out: converted to PDF by LibreOffice,
+    rasterised by poppler's pdftoppm (the headless LibreOffice packages have no image export)."""
+    if not shutil.which("pdftoppm"):
+        raise OfficeMissing("pdftoppm is not installed: apt-get install poppler-utils")
+    with tempfile.TemporaryDirectory(prefix="first-page-") as folder:
+        [pdf] = convert(document, "pdf", Path(folder))
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(png.with_suffix(""))], check=True, capture_output=True, timeout=120)
+    return png

@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     missing.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     missing.add_argument("--out", type=Path, required=True, help="the file to write")
 
+    report = commands.add_parser("report", help="write the consolidated report to ก.ถ. and ก.ม.จ. (.docx)")
+    report.add_argument("--out", type=Path, required=True, help="the folder report-<as-of>.docx is written to")
+    report.add_argument("--as-of", type=date.fromisoformat, default=None,
+                        help="figures as of the end of this Bangkok day (default: today, up to now)")
+    report.add_argument("--thai-digits", action="store_true", help="Thai digits throughout, as official letters")
+
     recount = commands.add_parser("recount", help="compare the counters with a full recount")
     mode = recount.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true", help="exit 1 and print the differences")
@@ -130,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
         return _doctor(send_test=args.send_test)
     if args.command == "roster":
         return _roster_load(args.file)
+    if args.command == "report":
+        return _report(args.out, args.as_of, args.thai_digits)
     if args.command == "nonresponders":
         return _nonresponders(args.province, args.format, args.out)
     from shared.runtime import ingest_components, store_only
@@ -221,6 +229,26 @@ def _digest(args: argparse.Namespace) -> int:
     composed = compose(collect(app.reader, day, now, app.addressing), app.addressing, now)
     eml, preview = write_outbox(composed, day, args.outbox)
     print(f"digest {day} written (not sent): {eml} and {preview}")
+    return 0
+
+
+def _report(out: Path, as_of: date | None, thai_digits: bool) -> int:
+    from shared.digest.alerts import completeness
+    from shared.digest.runtime import digest_components
+    from shared.digest.service import collect
+    from shared.domain.timestamps import BANGKOK
+    from shared.report.document import build_report
+    from shared.report.figures import report_figures
+
+    app = digest_components()
+    now = datetime.now(UTC)
+    day = as_of or now.astimezone(BANGKOK).date()
+    data = collect(app.reader, day, now, app.addressing)
+    document = build_report(report_figures(data, completeness(data)), thai_digits=thai_digits)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"report-{day.isoformat()}.docx"
+    path.write_bytes(document)
+    print(f"report as of {day} written: {path}")
     return 0
 
 

@@ -1,0 +1,1 @@
+"""The consolidated report to ก.ถ. and ก.ม.จ. (python -m shared report)."""
