@@ -29,9 +29,11 @@ from shared.domain.codes import (
     LETTER_REFERENCE,
     NO_PROBLEM,
     PROBLEM_LABELS,
+    PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
 )
 from shared.domain.geography import all_provinces
+from shared.report.chart import problem_chart
 from shared.report.figures import ReportFigures
 
 FONT = "TH Sarabun New"
@@ -86,6 +88,10 @@ class _Writer:
                 column.width = Cm(width)
                 for cell in column.cells:
                     cell.width = Cm(width)
+
+    def picture(self, png: bytes) -> None:
+        self.doc.add_picture(io.BytesIO(png), width=Cm(16))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -163,6 +169,7 @@ def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
     w.para(f"จำนวนและร้อยละของ อปท. ที่ระบุแต่ละปัญหา จาก อปท. ที่แจ้งปัญหาแล้ว {w.n(laos.reporting)} "
            f"{g.LAOS_UNIT} (อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา)")
     w.table(["ข้อ", "ปัญหาและอุปสรรค", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"], _problem_rows(f, w), [1.4, 10.1, 2.5, 2])
+    w.picture(problem_chart(_chart_bars(f, w), w.t(f"อปท. ที่ระบุแต่ละปัญหา (แห่ง) จาก {laos.reporting:,} แห่ง")))
     if laos.by_problem[NO_PROBLEM]:
         w.para(f"อปท. ที่แจ้งว่าไม่มีปัญหา {w.n(laos.by_problem[NO_PROBLEM])} {g.LAOS_UNIT} "
                f"({w.t(g.share(laos.by_problem[NO_PROBLEM], laos.reporting))}) ไม่นับเป็นปัญหาข้างต้น")
@@ -205,6 +212,19 @@ def _problem_rows(f: ReportFigures, w: _Writer) -> list[list[str]]:
             count = laos.by_problem[code]
             rows.append([w.t(f"({letter})"), PROBLEM_LABELS[code], w.n(count), w.pct(count, laos.reporting)])
     return rows
+
+
+def _chart_bars(f: ReportFigures, w: _Writer) -> list[tuple[str, int, str]]:
+    """Every problem, largest first, labelled by its item of the letter."""
+    bars = []
+    for number in LETTER_ITEMS:
+        codes = [c for c, n in LETTER_ITEM_OF.items() if n == number]
+        for letter, code in zip(_SUB_ITEMS, codes, strict=False):
+            item = f"ข้อ {number}" + (f" ({letter})" if len(codes) > 1 else "")
+            count = f.laos.by_problem[code]
+            bars.append((w.t(f"{item} {PROBLEM_SHORT_LABELS[code]}"), count,
+                         f"{w.n(count)} ({w.t(g.share(count, f.laos.reporting))})"))
+    return sorted(bars, key=lambda bar: -bar[1])
 
 
 def _province_table(f: ReportFigures, w: _Writer) -> tuple[list[str], list[list[str]]]:

@@ -94,3 +94,18 @@ def test_with_thai_digits_no_arabic_digit_is_left(reported, capfd):
     body = "\n".join(texts(open_report(tmp_path, capfd, "--thai-digits")))
     assert not re.search(r"[0-9]", body)
     assert re.search(r"[๐-๙]", body)
+
+
+def test_the_chart_is_drawn_in_a_thai_font_with_every_glyph_of_its_labels(reported, capfd):
+    from shared.report.chart import missing_glyphs, problem_chart
+
+    _, tmp_path = reported
+    document = open_report(tmp_path, capfd)
+    [image] = [r for r in document.part.rels.values() if "image" in r.reltype]
+    assert image.target_part.blob.startswith(b"\x89PNG")
+    labels = "ข้อ ๖ (ค) ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้สับสน ไม่ทราบว่าต้องใช้คะแนน KPI หรือ ITA หมวดใด ร้อยละ ๒๙"
+    from shared.domain.codes import PROBLEM_SHORT_LABELS
+
+    assert missing_glyphs(labels + "".join(PROBLEM_SHORT_LABELS.values()) + "๐๑๒๓๔๕๖๗๘๙") == set()
+    assert missing_glyphs("ข้อ \u0e5b\U0001f600") == {"\U0001f600"}  # the check can fail: an emoji has no glyph
+    assert problem_chart([("ทดสอบ", 1, "1")], "ทดสอบ").startswith(b"\x89PNG")
