@@ -37,7 +37,8 @@ def main() -> None:
             t0 = time.perf_counter()
             data = collect(FirestoreDigestReader(client), DAY, now, Addressing("digest@moi.go.th", []))
             t1 = time.perf_counter()
-            document = build_report(report_figures(data, completeness(data)))
+            texts = FirestoreDigestReader(client).recent_texts(600)
+            document = build_report(report_figures(data, completeness(data), texts))
             t2 = time.perf_counter()
             timings.append(t2 - t0)
             print(f"run {run + 1}: collect {t1 - t0:.2f} s, build {t2 - t1:.2f} s, total {t2 - t0:.2f} s; "

@@ -244,7 +244,9 @@ def _report(out: Path, as_of: date | None, thai_digits: bool) -> int:
     now = datetime.now(UTC)
     day = as_of or now.astimezone(BANGKOK).date()
     data = collect(app.reader, day, now, app.addressing)
-    document = build_report(report_figures(data, completeness(data)), thai_digits=thai_digits)
+    # The latest 600 responses' free text: the themes read at most 250 texts each anyway.
+    texts = app.reader.recent_texts(600)
+    document = build_report(report_figures(data, completeness(data), texts), thai_digits=thai_digits)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"report-{day.isoformat()}.docx"
     path.write_bytes(document)

@@ -20,7 +20,7 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
 from shared.adapters.firestore_fast import stream_dicts
 from shared.adapters.firestore_roster import CHUNK_SIZE, FirestoreRoster
-from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
+from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth, WrittenText
 from shared.digest.ports import Claim
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY
@@ -120,6 +120,17 @@ class FirestoreDigestReader:
                 reporter=reporters.get(d.get("current_response_id", ""), {}),
             ))
         return reports
+
+    def recent_texts(self, limit: int) -> list[WrittenText]:
+        """What the latest ``limit`` responses wrote, with the respondent's name only to mask it.
+        Ordered on one field, so no composite index is needed; the filter is applied here."""
+        query = (self._db.collection(RESPONSES).order_by("last_submitted_time", direction=firestore.Query.DESCENDING)
+                 .limit(limit).select(["state", "deleted", "problems", "other_problem_text", "problem_details",
+                                       "suggestions", "reporter.name"]))
+        return [WrittenText(other=d.get("other_problem_text") or "" if "other" in (d.get("problems") or []) else "",
+                            details=d.get("problem_details") or "", suggestions=d.get("suggestions") or "",
+                            names=tuple(filter(None, [(d.get("reporter") or {}).get("name")])))
+                for d in self._stream(query) if d.get("state") == "valid" and not d.get("deleted")]
 
     def roster(self) -> list[RosterEntry] | None:
         entries = FirestoreRoster(self._db).roster()

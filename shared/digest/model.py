@@ -66,6 +66,16 @@ class FollowUpRow:
 
 
 @dataclass(frozen=True)
+class WrittenText:
+    """What one respondent wrote in the free-text questions, for the report's themes."""
+
+    other: str  # the "Other" problem text, when it names a problem
+    details: str
+    suggestions: str
+    names: tuple[str, ...] = ()  # the respondent's own name: masked wherever it appears, never shown
+
+
+@dataclass(frozen=True)
 class ReconcileStatus:
     ran_at: datetime
     form_response_count: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pythainlp.util import normalize as thai_normalize
 
@@ -63,3 +64,25 @@ def says_no_problem(text: str) -> bool:
     """The whole text says there is no problem (and nothing else)."""
     compact = re.sub(r"[\s\u200b]+", "", clean_text(text)).rstrip(".!")
     return bool(compact and _NO_PROBLEM.match(compact))
+
+
+MASKED_NAME = "[ปิดบังชื่อ]"
+# A person named in free text: a title, a given name and a surname ("นายสมชาย ใจดี",
+# "น.ส. สมหญิง รักงาน"). Not นายก (the mayor: "นายก อบต.", "นายกเทศมนตรี"), and not a
+# place whose name starts like a title ("อำเภอนางรอง").
+_TITLED_NAME = re.compile(
+    r"(?<!อำเภอ)(?<!ตำบล)(?<!อ\.)(?<!ต\.)"
+    r"(?:นางสาว|นาง|นาย|น\.ส\.|ดร\.)(?!ก(?:\s|อบ|เทศ|รัฐ|องค์|หรือ|และ|ฯ|$))"
+    r"\s*[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]+\s+[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4e]+"
+)
+
+
+def mask_people(text: str, known_names: Iterable[str] = ()) -> str:
+    """Free text with people's names, phones and emails masked: any name we know (the
+    respondent's own), any titled name, then contacts."""
+    for name in sorted({n for n in known_names if n and len(n) > 2}, key=len, reverse=True):
+        text = text.replace(name, MASKED_NAME)
+        for part in name.split():
+            if len(part) > 2:
+                text = text.replace(part, MASKED_NAME)
+    return mask_contacts(_TITLED_NAME.sub(MASKED_NAME, text))

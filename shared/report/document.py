@@ -186,7 +186,23 @@ def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
            + " ".join(f"{PROBLEM_LABELS[code]} ({w.n(n)} {g.LAOS_UNIT})"
                       for code, n in laos.not_reported_problems.most_common(3) if code in PROBLEM_LABELS))
 
-    w.heading("๔. วิธีการและความครบถ้วนของข้อมูล", 1)
+    w.heading("๔. สิ่งที่ อปท. ระบุเพิ่มเติม", 1)
+    w.para("คำที่พบบ่อยในข้อความที่ อปท. ระบุ (ตัดคำภาษาไทยและนับจำนวนข้อความที่มีคำนั้น) พร้อมตัวอย่างข้อความ "
+           "ซึ่งปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมลแล้ว")
+    for section in f.writing:
+        w.heading(section.question, 2)
+        if not section.themes:
+            w.para("ไม่พบคำที่ระบุซ้ำกันตั้งแต่สองข้อความขึ้นไป")
+            continue
+        basis = (f"จาก {w.n(section.texts_read)} ข้อความล่าสุด ในทั้งหมด {w.n(section.texts_total)} ข้อความที่อ่าน"
+                 if section.texts_read < section.texts_total else f"จาก {w.n(section.texts_total)} ข้อความ")
+        w.para(basis)
+        for theme in section.themes:
+            w.para(f"“{theme.phrase}” พบใน {w.n(theme.texts)} ข้อความ", bold=True)
+            for quote in theme.quotes:
+                w.para(f"    “{quote}”")
+
+    w.heading("๕. วิธีการและความครบถ้วนของข้อมูล", 1)
     w.para("ข้อมูลได้จากแบบฟอร์มออนไลน์ ระบบตรวจสอบความถูกต้องของแต่ละฉบับ นับ อปท. แห่งละหนึ่งครั้งตามแบบแจ้งปัญหา"
            "ฉบับล่าสุด และนับยอดสะสมตามวันที่ส่งครั้งแรก ตัวเลขทั้งหมดในรายงานนี้มาจากตัวนับของระบบ "
            "ซึ่งตรวจสอบได้ว่าเท่ากับการนับใหม่ทั้งหมด (recount)")

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from shared.digest.model import DigestData
+from shared.digest.model import DigestData, WrittenText
 from shared.domain.as_of import LaoFigures, current_as_of, lao_figures, responses_by
 from shared.domain.coverage import ReportingLao, RosterIndex, coverage, match_all
+from shared.report.writing import WritingSection, written_sections
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ class ReportFigures:
     laos: LaoFigures
     coverage: dict[str, object] | None  # None without a roster
     reconcile_text: str
+    writing: list[WritingSection]
 
 
-def report_figures(data: DigestData, reconcile_text: str) -> ReportFigures:
+def report_figures(data: DigestData, reconcile_text: str, texts: list[WrittenText]) -> ReportFigures:
     """``data`` as the digest collects it, for the day the report is as of."""
     by_date = {k.removeprefix("by_submission_date."): v for k, v in data.counters.items()
                if k.startswith("by_submission_date.")}
@@ -54,4 +56,5 @@ def report_figures(data: DigestData, reconcile_text: str) -> ReportFigures:
         laos=lao_figures(records, data.day),
         coverage=cover,
         reconcile_text=reconcile_text,
+        writing=written_sections(texts),
     )

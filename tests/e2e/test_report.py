@@ -16,9 +16,11 @@ pytestmark = pytest.mark.e2e
 def submissions():
     return [
         builders.response(created="2024-01-04T03:00:00Z", response_id="a", problems=[
-            "ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน", "การอบรมชี้แจงมีรายละเอียดไม่ชัดเจนเพียงพอ"]),
+            "ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน", "การอบรมชี้แจงมีรายละเอียดไม่ชัดเจนเพียงพอ"],
+            problem_details="เจ้าหน้าที่ยังไม่ได้รับการอบรม โปรดติดต่อสมชาย ใจดี 081-234-5678"),
         builders.response(created="2024-01-04T04:00:00Z", response_id="b", lao_name="อบต.โนนสูง",
-                          reporting_status="ยังไม่ได้รายงานผล"),
+                          reporting_status="ยังไม่ได้รายงานผล",
+                          problem_details="ไม่ได้รับการอบรมเลย ถามนางสาวสมหญิง รักดี ที่ hr@example.go.th"),
         builders.response(created="2024-01-05T03:00:00Z", response_id="c", lao_name="อบต.นาดี", province="แพร่",
                           district="เมืองแพร่", problems=["ไม่มี"]),
         builders.response({"lao_type": None}, created="2024-01-05T04:00:00Z", response_id="bad"),
@@ -77,16 +79,26 @@ def test_the_report_is_an_official_thai_document_with_no_contact_value(reported,
     body = "\n".join(texts(document))
     assert body.startswith("เรื่อง  รายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรม")
     assert "อ้างถึง  หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖" in body
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["๑. สรุปผล", "๒. ปัญหาและอุปสรรคตามข้อของหนังสือที่อ้างถึง",
-                        "๓. จำแนกตามจังหวัด ประเภท อปท. และสถานะการรายงานผล", "๔. วิธีการและความครบถ้วนของข้อมูล",
-                        "ภาคผนวก"]
-    for contact in ("สมชาย", "ใจดี", "081-234-5678", "812345678", "hr@example.go.th"):
+                        "๓. จำแนกตามจังหวัด ประเภท อปท. และสถานะการรายงานผล", "๔. สิ่งที่ อปท. ระบุเพิ่มเติม",
+                        "๕. วิธีการและความครบถ้วนของข้อมูล", "ภาคผนวก"]
+    for contact in ("สมชาย", "ใจดี", "สมหญิง", "081-234-5678", "812345678", "hr@example.go.th"):
         assert contact not in body
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.top_margin.cm, 1), round(section.left_margin.cm, 1)) == (
         21.0, 2.5, 3.0)
     assert document.paragraphs[0].runs[0].font.name == "TH Sarabun New"
+
+
+def test_what_laos_wrote_comes_as_counted_themes_with_masked_quotations(reported, capfd):
+    _, tmp_path = reported
+    paragraphs = [p.text for p in open_report(tmp_path, capfd).paragraphs]
+    start = paragraphs.index("รายละเอียดปัญหาและอุปสรรคเพิ่มเติม")
+    assert "“การอบรม” พบใน 2 ข้อความ" in paragraphs[start:]
+    quotes = [p for p in paragraphs[start:] if p.startswith("    “")]
+    assert any("[ปิดบังชื่อ]" in q and "[ปิดบังหมายเลขโทรศัพท์]" in q for q in quotes)
+    assert any("[ปิดบังอีเมล]" in q for q in quotes)
 
 
 def test_with_thai_digits_no_arabic_digit_is_left(reported, capfd):
