@@ -57,7 +57,8 @@ def test_a_watch_notification_brings_new_responses_into_firestore_through_pubsub
     time.sleep(2)
     result = stats(stack)
     assert set(result) == {"responses", "laos_reporting", "by_problem", "by_province", "by_lao_type",
-                           "by_status", "by_submission_date"}
+                           "by_status", "by_submission_date", "coverage"}
+    assert result["coverage"] is None  # no roster loaded: coverage unknown, not zero
     assert result["responses"] == {"total": 4, "valid": 4, "invalid": 0, "deleted": 0}
     assert result["laos_reporting"] == 4 and result["by_submission_date"] == {"2024-01-05": 4}
 
