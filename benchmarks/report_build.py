@@ -7,16 +7,11 @@ The same seeded emulator as benchmarks/digest_build.py (7,850 LAOs reporting,
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from google.cloud import firestore
-
-from benchmarks.digest_build import DAY, seed
-from devstack.emulators import start_firestore
+from benchmarks.digest_build import DAY, seeded_national_emulator
 from shared.adapters.firestore_digest import FirestoreDigestReader
 from shared.digest.alerts import completeness
 from shared.digest.service import Addressing, collect
@@ -25,12 +20,7 @@ from shared.report.figures import report_figures
 
 
 def main() -> None:
-    os.sched_setaffinity(0, {0})  # this process on one core; the emulator runs beside it
-    emulator = start_firestore(Path(".local/logs"))
-    os.environ["FIRESTORE_EMULATOR_HOST"] = emulator.host
-    try:
-        client = firestore.Client(project="bench-report")
-        seed(client)
+    with seeded_national_emulator("bench-report") as client:
         timings = []
         for run in range(3):
             now = datetime.now(UTC)
@@ -44,8 +34,6 @@ def main() -> None:
             print(f"run {run + 1}: collect {t1 - t0:.2f} s, build {t2 - t1:.2f} s, total {t2 - t0:.2f} s; "
                   f".docx {len(document) / 1e3:.0f} KB, {len(data.laos):,} LAOs")
         print(f"median total: {statistics.median(timings):.2f} s (target < 10 s)")
-    finally:
-        emulator.stop()
 
 
 if __name__ == "__main__":
