@@ -41,11 +41,6 @@ def cumulative_at_end_of(day_text: str) -> str:
     return f"ยอดสะสม ณ สิ้นวันที่ {day_text}"
 
 
-def cumulative_at(moment_text: str) -> str:
-    """ยอดสะสม ณ วันที่ 21 ธันวาคม 2566 เวลา 07.00 น."""
-    return f"ยอดสะสม ณ วันที่ {moment_text}"
-
-
 def count(value: int, unit: str) -> str:
     return f"{value:,} {unit}"
 
