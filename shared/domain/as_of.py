@@ -45,6 +45,7 @@ class LaoFigures:
     by_problem: Counter[str] = field(default_factory=Counter)
     by_letter_item: Counter[int] = field(default_factory=Counter)  # LAOs naming any problem of the item
     by_province: Counter[str] = field(default_factory=Counter)
+    by_province_letter_item: Counter[tuple[str, int]] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     by_lao_type: Counter[str] = field(default_factory=Counter)
     # Among the LAOs that said they have not yet reported to สำนักงาน ก.พ.: their problems.
@@ -65,7 +66,9 @@ def lao_figures(records: Iterable[LaoRecord], day: date) -> LaoFigures:
         _, member = current
         reporting += 1
         figures.by_problem.update(member.problems)
-        figures.by_letter_item.update({LETTER_ITEM_OF[code] for code in member.problems if code in LETTER_ITEM_OF})
+        items = {LETTER_ITEM_OF[code] for code in member.problems if code in LETTER_ITEM_OF}
+        figures.by_letter_item.update(items)
+        figures.by_province_letter_item.update((member.province_code, item) for item in items)
         figures.by_province[member.province_code] += 1
         figures.by_status[member.status] += 1
         figures.by_lao_type[record.lao_type] += 1

@@ -69,6 +69,30 @@ def _provinces_by_code() -> dict[str, Province]:
     return {p.code: p for p in _provinces().values()}
 
 
+# The six geographical regions of the National Geographical Committee
+# (คณะกรรมการภูมิศาสตร์แห่งชาติ), the grouping Thai reference works use; it puts
+# Bangkok and the lower north (Nakhon Sawan, Phitsanulok, ...) in the central region.
+# Keyed by ISO 3166-2:TH code.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "ภาคเหนือ": ("50", "51", "52", "53", "54", "55", "56", "57", "58"),
+    "ภาคตะวันออกเฉียงเหนือ": tuple(str(code) for code in range(30, 50)),
+    "ภาคกลาง": ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "26",
+                "60", "61", "62", "64", "65", "66", "67", "72", "73", "74", "75"),
+    "ภาคตะวันออก": ("20", "21", "22", "23", "24", "25", "27"),
+    "ภาคตะวันตก": ("63", "70", "71", "76", "77"),
+    "ภาคใต้": ("80", "81", "82", "83", "84", "85", "86", "90", "91", "92", "93", "94", "95", "96"),
+}
+
+
+def region_of(iso_code: str) -> str:
+    return _region_by_code()[iso_code]
+
+
+@functools.cache
+def _region_by_code() -> dict[str, str]:
+    return {f"TH-{code}": region for region, codes in REGIONS.items() for code in codes}
+
+
 def strip_district_prefix(value: str) -> str:
     return _DISTRICT_PREFIX.sub("", clean_text(value))
 

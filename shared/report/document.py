@@ -32,7 +32,7 @@ from shared.domain.codes import (
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
 )
-from shared.domain.geography import all_provinces
+from shared.domain.geography import REGIONS, all_provinces
 from shared.report.chart import problem_chart
 from shared.report.figures import ReportFigures
 
@@ -174,9 +174,20 @@ def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
         w.para(f"อปท. ที่แจ้งว่าไม่มีปัญหา {w.n(laos.by_problem[NO_PROBLEM])} {g.LAOS_UNIT} "
                f"({w.t(g.share(laos.by_problem[NO_PROBLEM], laos.reporting))}) ไม่นับเป็นปัญหาข้างต้น")
 
-    w.heading("๓. จำแนกตามจังหวัด ประเภท อปท. และสถานะการรายงานผล", 1)
-    headers, rows = _province_table(f, w)
+    w.heading("๓. จำแนกตามจังหวัด ภาค ประเภท อปท. และสถานะการรายงานผล", 1)
+    headers, rows = _area_table(f, w, "จังหวัด", [(p.name_th, [p.code]) for p in
+                                                   thai_sorted(all_provinces(), lambda p: p.name_th)])
     w.table(headers, rows, [5.5, 4, 4, 2.5] if len(headers) == 4 else [8, 8])
+    w.para("ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ "
+           "(กรุงเทพมหานครอยู่ในภาคกลาง)")
+    headers, rows = _area_table(f, w, "ภาค", [(f"{region} ({w.n(len(codes))} จังหวัด)", [f"TH-{c}" for c in codes])
+                                              for region, codes in REGIONS.items()])
+    w.table(headers, rows, [5.5, 4, 4, 2.5] if len(headers) == 4 else [8, 8])
+    w.para(f"จำนวน อปท. ในแต่ละภาคที่ระบุปัญหาตามข้อของหนังสือที่อ้างถึง ({g.LAOS_UNIT})")
+    w.table(["ภาค", *(f"ข้อ {number}" for number in LETTER_ITEMS)],
+            [[region, *(w.n(sum(laos.by_province_letter_item[(f"TH-{code}", number)] for code in codes))
+                        for number in LETTER_ITEMS)] for region, codes in REGIONS.items()],
+            [5.8] + [10.2 / len(LETTER_ITEMS)] * len(LETTER_ITEMS))
     w.table(["ประเภท อปท.", f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"],
             [[label, w.n(laos.by_lao_type[code])] for code, label in LAO_TYPES.items()], [10, 6])
     w.table(["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
@@ -243,17 +254,20 @@ def _chart_bars(f: ReportFigures, w: _Writer) -> list[tuple[str, int, str]]:
     return sorted(bars, key=lambda bar: -bar[1])
 
 
-def _province_table(f: ReportFigures, w: _Writer) -> tuple[list[str], list[list[str]]]:
+def _area_table(f: ReportFigures, w: _Writer, label: str,
+                areas: list[tuple[str, list[str]]]) -> tuple[list[str], list[list[str]]]:
+    """LAOs reporting per area (a province, or a region of provinces), with the roster rate when loaded."""
     coverage = f.coverage or {}
     by_province: dict[str, dict[str, int]] = coverage.get("by_province", {})  # type: ignore[assignment]
-    headers = ["จังหวัด", f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"]
+    headers = [label, f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"]
     if by_province:
         headers += [f"ตามทะเบียน ({g.LAOS_UNIT})", "ร้อยละ"]
     rows = []
-    for province in thai_sorted(all_provinces(), lambda p: p.name_th):
-        row = [province.name_th, w.n(f.laos.by_province[province.code])]
+    for name, provinces in areas:
+        row = [name, w.n(sum(f.laos.by_province[p] for p in provinces))]
         if by_province:
-            counts = by_province.get(province.code, {"roster": 0, "reported": 0})
-            row += [w.n(counts["roster"]), w.pct(counts["reported"], counts["roster"])]
+            roster = sum(by_province.get(p, {}).get("roster", 0) for p in provinces)
+            reported = sum(by_province.get(p, {}).get("reported", 0) for p in provinces)
+            row += [w.n(roster), w.pct(reported, roster)]
         rows.append(row)
     return headers, rows

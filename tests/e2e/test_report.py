@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 
 from shared.cli import main
+from shared.domain.geography import REGIONS
 from tests.support import builders
 
 pytestmark = pytest.mark.e2e
@@ -60,7 +61,7 @@ def test_every_figure_of_the_report_equals_stats(reported, capfd):
                               f"{stats['laos_reporting']} แห่ง")
     assert f"ไม่นับรวม {stats['responses']['invalid']} ฉบับ" in summary
     assert f"ลบออก {stats['responses']['deleted']} ฉบับ" in summary
-    problems, provinces, types, statuses = (document.tables[i] for i in (1, 2, 3, 4))
+    problems, provinces, regions, region_items, types, statuses = (document.tables[i] for i in range(1, 7))
     by_label = {r.cells[1].text: int(r.cells[2].text) for r in problems.rows[1:]}
     assert by_label["ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน"] == stats["by_problem"]["too_many_forms"]
     assert by_label["การอบรมชี้แจงมีรายละเอียดไม่ชัดเจนเพียงพอ"] == stats["by_problem"]["training_unclear"]
@@ -68,6 +69,13 @@ def test_every_figure_of_the_report_equals_stats(reported, capfd):
     assert len(province_counts) == 77
     assert (province_counts["ขอนแก่น"], province_counts["แพร่"]) == (stats["by_province"]["TH-40"],
                                                                       stats["by_province"]["TH-54"])
+    by_region = {r.cells[0].text.split(" (")[0]: int(r.cells[1].text) for r in regions.rows[1:]}
+    assert by_region == {region: sum(stats["by_province"].get(f"TH-{code}", 0) for code in codes)
+                         for region, codes in REGIONS.items()}
+    assert sum(by_region.values()) == stats["laos_reporting"]
+    # Both Khon Kaen LAOs name a problem of item 6; the one in Phrae (north) reported none.
+    item_six = {r.cells[0].text: int(r.cells[6].text) for r in region_items.rows[1:] if int(r.cells[6].text)}
+    assert region_items.rows[0].cells[6].text == "ข้อ 6" and item_six == {"ภาคตะวันออกเฉียงเหนือ": 2}
     assert sum(int(r.cells[1].text) for r in types.rows[1:]) == stats["laos_reporting"]
     assert int(statuses.rows[3].cells[1].text) == stats["by_status"]["not_reported"]
     assert any("ไม่มีปัญหา 1 แห่ง" in p.text for p in document.paragraphs)
@@ -81,7 +89,7 @@ def test_the_report_is_an_official_thai_document_with_no_contact_value(reported,
     assert "อ้างถึง  หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖" in body
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["๑. สรุปผล", "๒. ปัญหาและอุปสรรคตามข้อของหนังสือที่อ้างถึง",
-                        "๓. จำแนกตามจังหวัด ประเภท อปท. และสถานะการรายงานผล", "๔. สิ่งที่ อปท. ระบุเพิ่มเติม",
+                        "๓. จำแนกตามจังหวัด ภาค ประเภท อปท. และสถานะการรายงานผล", "๔. สิ่งที่ อปท. ระบุเพิ่มเติม",
                         "๕. วิธีการและความครบถ้วนของข้อมูล", "ภาคผนวก"]
     for contact in ("สมชาย", "ใจดี", "สมหญิง", "081-234-5678", "812345678", "hr@example.go.th"):
         assert contact not in body

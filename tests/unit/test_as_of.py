@@ -36,6 +36,7 @@ def test_lao_figures_count_each_lao_once_by_its_report_current_at_the_end_of_the
     assert figures.reporting == 1 and figures.by_province == {"TH-40": 1}
     assert figures.by_problem == {"too_many_forms": 1, "training_unclear": 1}
     assert figures.by_letter_item == {6: 1}  # two problems of item 6, one LAO
+    assert figures.by_province_letter_item == {("TH-40", 6): 1}
     assert figures.not_reported == 1 and figures.not_reported_problems["too_many_forms"] == 1
     assert lao_figures([both, later], date(2024, 1, 6)).reporting == 2
 

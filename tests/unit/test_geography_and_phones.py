@@ -1,6 +1,6 @@
 import pytest
 
-from shared.domain.geography import all_provinces, is_known_district, resolve_province
+from shared.domain.geography import REGIONS, all_provinces, is_known_district, region_of, resolve_province
 from shared.domain.phone import Phone, parse_thai_phone
 
 
@@ -8,6 +8,15 @@ def test_there_are_77_provinces_with_iso_codes():
     provinces = all_provinces()
     assert len(provinces) == 77
     assert {p.code for p in provinces} >= {"TH-10", "TH-40", "TH-96"}
+
+
+def test_every_province_is_in_exactly_one_of_the_six_regions():
+    codes = [code for region in REGIONS.values() for code in region]
+    assert sorted(f"TH-{c}" for c in codes) == [p.code for p in all_provinces()]
+    assert {region: len(codes) for region, codes in REGIONS.items()} == {
+        "ภาคเหนือ": 9, "ภาคตะวันออกเฉียงเหนือ": 20, "ภาคกลาง": 22, "ภาคตะวันออก": 7, "ภาคตะวันตก": 5, "ภาคใต้": 14}
+    assert (region_of("TH-10"), region_of("TH-38"), region_of("TH-60"), region_of("TH-63")) == (
+        "ภาคกลาง", "ภาคตะวันออกเฉียงเหนือ", "ภาคกลาง", "ภาคตะวันตก")
 
 
 @pytest.mark.parametrize(
