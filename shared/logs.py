@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from datetime import UTC, datetime
 from typing import Any
+
+
+_write_lock = threading.Lock()
 
 
 def log(severity: str, message: str, **fields: Any) -> None:
@@ -20,7 +24,12 @@ def log(severity: str, message: str, **fields: Any) -> None:
         "time": datetime.now(UTC).isoformat(),
         **fields,
     }
-    print(json.dumps(entry, ensure_ascii=False, default=str), file=sys.stderr, flush=True)
+    line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+    # One write per entry: print() writes the newline apart, and entries of requests
+    # served on other threads landed in between, two JSON objects on one line.
+    with _write_lock:
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def info(message: str, **fields: Any) -> None:
