@@ -190,6 +190,7 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(asdict(report), ensure_ascii=False))
         return 0
     if args.command == "reconcile":
+        from shared.adapters.firestore_metering import counting
         from shared.services.reconcile import MassDeleteRefused, ReconcileOptions, reconcile
 
         options = ReconcileOptions(
@@ -199,7 +200,8 @@ def _run(args: argparse.Namespace) -> int:
             mass_delete_ratio=components.settings.mass_delete_ratio,
         )
         try:
-            record = reconcile(store, forms, mappings, options)
+            with counting() as documents:
+                record = reconcile(store, forms, mappings, options)
         except MassDeleteRefused as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return EXIT_REFUSED
@@ -207,6 +209,7 @@ def _run(args: argparse.Namespace) -> int:
             "form_response_count": record.form_response_count, "stored_count": record.stored_count,
             "counts_match": record.counts_match, "ingested": record.ingested, "deleted": record.deleted,
             "restored": record.restored, "reprocessed": record.reprocessed, "quarantined": record.quarantined,
+            "documents_read": documents.read, "documents_written": documents.written,
         }))
         return 0
     raise AssertionError(args.command)

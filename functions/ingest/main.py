@@ -17,6 +17,7 @@ from flask import Request
 from pydantic import ValidationError
 
 from shared import logs
+from shared.adapters.firestore_metering import counting
 from shared.events import FormsNotification
 from shared.runtime import ingest_components
 from shared.services.notifications import handle_notification
@@ -36,12 +37,14 @@ def ingest(request: Request) -> tuple[str, int]:
         return "not a Pub/Sub push envelope of a Forms watch message", NOT_A_PUSH_ENVELOPE
     app = ingest_components()
     # Exceptions propagate on purpose: functions-framework answers 500 and Pub/Sub redelivers.
-    result = handle_notification(notification, app.settings.form_id, app.store, app.forms,
-                                 app.mappings, app.settings.listing_lease_seconds)
+    with counting() as documents:
+        result = handle_notification(notification, app.settings.form_id, app.store, app.forms,
+                                     app.mappings, app.settings.listing_lease_seconds)
     logs.log("WARNING" if result.ignored else "INFO",
              "notification for another form ignored" if result.ignored else "notification handled",
              message_id=notification.message_id, form_id=notification.form_id,
              watch_id=notification.watch_id, event_type=notification.event_type,
              delivery_attempt=notification.delivery_attempt,
-             listings=result.listings, coalesced=result.coalesced, stored=result.stored)
+             listings=result.listings, coalesced=result.coalesced, stored=result.stored,
+             documents_read=documents.read, documents_written=documents.written)
     return "", 204

@@ -8,6 +8,7 @@ import functions_framework
 from flask import Request
 
 from shared import logs
+from shared.adapters.firestore_metering import counting
 from shared.runtime import ingest_components
 from shared.services.reconcile import MassDeleteRefused, ReconcileOptions
 from shared.services.reconcile import reconcile as run_reconcile
@@ -22,11 +23,13 @@ def reconcile(request: Request) -> tuple[str, int]:
         return json.dumps(asdict(report)), 200
     options = ReconcileOptions(mass_delete_ratio=app.settings.mass_delete_ratio)
     try:
-        record = run_reconcile(app.store, app.forms, app.mappings, options)
+        with counting() as documents:
+            record = run_reconcile(app.store, app.forms, app.mappings, options)
     except MassDeleteRefused as exc:
         # Already logged as an error; 409 so that the scheduler run shows as failed.
         return json.dumps({"refused": str(exc)}), 409
-    logs.info("reconcile handled", counts_match=record.counts_match)
+    logs.info("reconcile handled", counts_match=record.counts_match,
+              documents_read=documents.read, documents_written=documents.written)
     body = {"form_response_count": record.form_response_count, "stored_count": record.stored_count,
             "counts_match": record.counts_match}
     return json.dumps(body), 200

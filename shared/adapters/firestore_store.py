@@ -37,6 +37,7 @@ from shared.adapters.documents import (
     stored_state,
     sum_shards,
 )
+from shared.adapters.firestore_metering import meter
 from shared.domain.counting import CountedResponse, affected_laos, plan_transition
 from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
@@ -59,7 +60,7 @@ _SNAPSHOT_SETTLE_SECONDS = 1.0
 @functools.cache
 def firestore_client(project: str) -> firestore.Client:
     """One client per instance, created on first use (cold starts stay cheap)."""
-    return firestore.Client(project=project)
+    return meter(firestore.Client(project=project))
 
 
 class FirestoreStore:
@@ -219,6 +220,16 @@ class FirestoreStore:
             {"last_submitted_ns": firestore.Maximum(to.ns), "updated_at": firestore.SERVER_TIMESTAMP},
             merge=True,
         )
+
+    def listing_started(self) -> Instant | None:
+        snapshot = self._db.collection(SYSTEM).document("cursor").get()
+        value = snapshot.get("listing_started_ns") if snapshot.exists and "listing_started_ns" in (
+            snapshot.to_dict() or {}) else None
+        return Instant(int(value)) if value is not None else None
+
+    def record_listing_started(self, at: Instant) -> None:
+        self._db.collection(SYSTEM).document("cursor").set({"listing_started_ns": firestore.Maximum(at.ns)},
+                                                          merge=True)
 
     def record_reconcile(self, record: ReconcileRecord) -> None:
         self._db.collection(SYSTEM).document("reconcile").set({
