@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
+import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +28,23 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # responseIds whose store failed transiently
     newest_stored: Instant | None = None  # how far the cursor may move
 
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
     def count(self, outcome: SaveOutcome) -> None:
-        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+        with self._lock:
+            self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+
+    def count_malformed(self) -> None:
+        with self._lock:
+            self.malformed += 1
+
+
+# Versions are stored in this many lanes at once, each lane in order. Each version is
+# its own transaction, and the domain decides which wins by timestamps, never by
+# arrival, so lanes need no order among them. Versions of one LAO share a lane: Firestore
+# locks the documents a transaction reads, and four transactions waiting on one LAO's
+# record would only time out on its lock. Measured by benchmarks/national.py ("replay").
+STORE_LANES = 4
 
 
 class IngestIncomplete(TransientError):
@@ -65,14 +84,24 @@ def ingest_responses(
     storing = _Storing(store, mappings, report, reevaluate_equal)
     pending = list(range(len(parsed)))
     deadline, pause = retry.clock() + retry.budget_seconds, retry.first_pause_seconds
-    while True:
-        pending = [i for i in pending if not storing.store(*parsed[i])]
-        remaining = deadline - retry.clock()
-        if not pending or remaining <= 0:
-            break
-        logs.info("responses not stored yet; coming back to them", count=len(pending), pause_seconds=pause)
-        retry.sleep(min(pause, remaining))
-        pause *= 2
+    with ThreadPoolExecutor(max_workers=STORE_LANES, thread_name_prefix="store") as pool:
+        def attempt(indexes: list[int]) -> list[int]:
+            """The indexes still not stored. Each lane runs in a copy of the caller's context."""
+            lanes = _lanes(indexes, lambda i: storing.lane_key(parsed[i][0]))
+            futures = [pool.submit(contextvars.copy_context().run, storing.store_each, [parsed[i] for i in lane])
+                       for lane in lanes]
+            failed = {i for lane, future in zip(lanes, futures, strict=True)
+                      for i, stored in zip(lane, future.result(), strict=True) if not stored}
+            return [i for i in indexes if i in failed]
+
+        while True:
+            pending = attempt(pending)
+            remaining = deadline - retry.clock()
+            if not pending or remaining <= 0:
+                break
+            logs.info("responses not stored yet; coming back to them", count=len(pending), pause_seconds=pause)
+            retry.sleep(min(pause, remaining))
+            pause *= 2
     for i in pending:
         report.failed.append(parsed[i][0].response_id)
         logs.warning("response not stored, will retry", response_id=parsed[i][0].response_id)
@@ -80,6 +109,14 @@ def ingest_responses(
     if first_unstored:
         report.newest_stored = parsed[first_unstored - 1][0].submitted
     return report
+
+
+def _lanes(indexes: list[int], key: Callable[[int], str]) -> list[list[int]]:
+    """The indexes split by key into at most STORE_LANES lanes, each in the given order."""
+    lanes: list[list[int]] = [[] for _ in range(STORE_LANES)]
+    for i in indexes:
+        lanes[zlib.crc32(key(i).encode()) % STORE_LANES].append(i)
+    return [lane for lane in lanes if lane]
 
 
 class _Storing:
@@ -90,12 +127,24 @@ class _Storing:
         self._store, self._mappings, self._report = store, mappings, report
         self._reevaluate_equal = reevaluate_equal
         self._refreshed = False
+        self._refresh_lock = threading.Lock()
+
+    def lane_key(self, response: FormResponse) -> str:
+        """The LAO a version counts for (its response, when it names none)."""
+        return evaluate(response, self._mappings.current()).lao_id or response.response_id
+
+    def store_each(self, versions: list[tuple[FormResponse, dict[str, Any]]]) -> list[bool]:
+        return [self.store(response, raw) for response, raw in versions]
 
     def store(self, response: FormResponse, raw: dict[str, Any]) -> bool:
         mapping = self._mappings.current()
-        if not self._refreshed and not mapping.knows_all(set(response.answers)):
-            # An unknown questionId means the form changed since we resolved it.
-            mapping, self._refreshed = self._mappings.refresh(), True
+        if not mapping.knows_all(set(response.answers)):
+            # An unknown questionId means the form changed since we resolved it: once.
+            with self._refresh_lock:
+                if not self._refreshed:
+                    self._mappings.refresh()
+                    self._refreshed = True
+            mapping = self._mappings.current()
         evaluation = evaluate(response, mapping)
         try:
             outcome = self._store.save_version(response, raw, evaluation, reevaluate_equal=self._reevaluate_equal)
@@ -115,7 +164,7 @@ class _Storing:
 
 
 def _quarantine(store: Responses, report: IngestReport, raw: dict[str, Any], problem: str) -> None:
-    report.malformed += 1
+    report.count_malformed()
     if store.record_malformed(raw, problem=problem):  # logged once per distinct content
         response_id = raw.get("responseId") if isinstance(raw, dict) else None
         logs.error("response quarantined: it cannot be stored as it is", problem=problem,
@@ -131,12 +180,16 @@ def _unreadable(exc: Exception) -> str:
 
 def ingest_new_responses(
     store: ResponseStore, forms: FormsGateway, mappings: MappingProvider, *, retry: RetryPolicy = RetryPolicy(),
+    clock: Callable[[], int] = time.time_ns,
 ) -> IngestReport:
-    """List what is newer than the cursor, store it, and move the cursor past it."""
+    """List what is newer than the cursor, store it, and move the cursor past it; then
+    record when this listing began (what notifications published before it need no other)."""
+    started = Instant(clock())
     cursor = store.cursor()
     report = ingest_responses(forms.list_responses(after=cursor), store, mappings, retry=retry)
     if report.newest_stored is not None and (cursor is None or report.newest_stored > cursor):
         store.advance_cursor(report.newest_stored)
     if report.failed:
         raise IngestIncomplete(f"{len(report.failed)} responses not stored")
+    store.record_listing_started(started)
     return report

@@ -58,14 +58,15 @@ def run(locked, budget=90.0):
 
 def test_a_response_locked_for_a_minute_is_stored_after_the_others_and_the_cursor_passes_it():
     report, store, clock = run({"r1": 4})  # fails at 0, 5, 15 and 35 s; stored at 75 s
-    assert store.saved == ["r0", "r2", "r3", "r1"]
+    # The others are stored in the first round (at once, in any order), r1 only later.
+    assert sorted(store.saved[:3]) == ["r0", "r2", "r3"] and store.saved[3] == "r1"
     assert report.failed == [] and report.newest_stored.rfc3339() == "2024-01-05T03:00:03Z"
     assert clock.pauses == [5.0, 10.0, 20.0, 40.0] and clock.now > 60
 
 
 def test_a_response_still_locked_when_the_budget_ends_is_reported_and_holds_the_cursor_back():
     report, store, clock = run({"r2": 99})
-    assert store.saved == ["r0", "r1", "r3"] and report.failed == ["r2"]
+    assert sorted(store.saved) == ["r0", "r1", "r3"] and report.failed == ["r2"]
     assert report.newest_stored.rfc3339() == "2024-01-05T03:00:01Z"
     assert clock.now == 90.0
 
