@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from shared.domain.timestamps import Instant
+
 
 class WatchAttributes(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
@@ -54,6 +56,7 @@ class FormsNotification(BaseModel):
     form_id: str = Field(min_length=1)
     watch_id: str = ""
     delivery_attempt: int | None = None
+    published_at: Instant | None = None  # Pub/Sub's publishTime; None when absent or unreadable
 
     @classmethod
     def from_push(cls, body: Any) -> FormsNotification:
@@ -62,4 +65,13 @@ class FormsNotification(BaseModel):
         attributes = envelope.message.attributes
         return cls(message_id=envelope.message.message_id, event_type=attributes.event_type,
                    form_id=attributes.form_id, watch_id=attributes.watch_id,
-                   delivery_attempt=envelope.delivery_attempt)
+                   delivery_attempt=envelope.delivery_attempt,
+                   published_at=_instant(envelope.message.publish_time))
+
+
+def _instant(rfc3339: str | None) -> Instant | None:
+    """Unreadable is as absent: the notification is then listed for, never skipped."""
+    try:
+        return Instant.parse(rfc3339) if rfc3339 else None
+    except ValueError:
+        return None

@@ -13,7 +13,6 @@ import threading
 from datetime import UTC, datetime
 from typing import Any
 
-
 _write_lock = threading.Lock()
 
 

@@ -1,15 +1,17 @@
 """A Forms watch notification: list what is new, coalescing bursts.
 
 Notifications carry no data, and the Forms API allows 180 responses.list calls
-a minute per user. So every notification only records that a listing is wanted;
-one instance at a time holds the listing lease, and when notifications arrived
-while it listed, it lists once more for all of them.
+a minute per user. So a notification published before a completed listing began
+needs nothing more; any other only records that a listing is wanted; one instance
+at a time holds the listing lease, and when notifications arrived while it listed,
+it lists once more for all of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shared.domain.lease import covered_by_listing
 from shared.events import FormsNotification
 from shared.ports import FormsGateway, ResponseStore
 from shared.services.ingest import IngestReport, ingest_new_responses
@@ -37,6 +39,9 @@ def handle_notification(
         return result
     if notification.event_type == SCHEMA_EVENT:
         mappings.refresh()
+    elif covered_by_listing(notification.published_at, store.listing_started()):
+        result.coalesced = True
+        return result
     while True:
         token = store.try_acquire_listing_lease(lease_seconds)
         if token is None:

@@ -78,6 +78,13 @@ def test_the_cursor_only_moves_forward(store):
     assert store.cursor() == Instant.parse("2024-01-05T03:00:00.000000002Z")
 
 
+def test_when_the_last_complete_listing_began_only_moves_forward(store):
+    assert store.listing_started() is None
+    store.record_listing_started(Instant(2_000))
+    store.record_listing_started(Instant(1_000))
+    assert store.listing_started() == Instant(2_000)
+
+
 def test_one_listing_lease_at_a_time_taken_over_only_after_it_expires(store):
     token = store.try_acquire_listing_lease(60)
     assert token and store.try_acquire_listing_lease(60) is None

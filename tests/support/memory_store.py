@@ -40,6 +40,7 @@ class MemoryStore:
         self.malformed: dict[str, dict[str, Any]] = {}
         self._mapping: FormMapping | None = None
         self._cursor: int | None = None
+        self._listing_started: int | None = None
         self.reconcile_record: dict[str, Any] = {}
         self._requests = 0
         self._lease: dict[str, Any] | None = None
@@ -115,6 +116,13 @@ class MemoryStore:
     def advance_cursor(self, to: Instant) -> None:
         with self._lock:
             self._cursor = max(self._cursor or 0, to.ns)
+
+    def listing_started(self) -> Instant | None:
+        return Instant(self._listing_started) if self._listing_started is not None else None
+
+    def record_listing_started(self, at: Instant) -> None:
+        with self._lock:
+            self._listing_started = max(self._listing_started or 0, at.ns)
 
     def record_reconcile(self, record: ReconcileRecord) -> None:
         self.reconcile_record = {**record.__dict__, "counts_match": record.counts_match}

@@ -3,6 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
+from shared.domain.timestamps import Instant
 from shared.events import FormsNotification
 from tests.support.google_shapes import push_envelope, shape
 
@@ -15,6 +16,7 @@ def test_googles_attribute_only_push_without_data_is_a_notification():
         "RESPONSES", "18Xgmr4XQb-l0ypfCNGQoHAw2o82foMr8J0HPHdagS6g", "5d7e5690-b1ff-41ce-8afb-b469912efd7d",
         "767467004397")
     assert notification.delivery_attempt is None
+    assert notification.published_at == Instant.parse("2021-03-31T01:43:57.285Z")  # the envelope's publishTime
 
 
 def test_the_push_fixture_wraps_exactly_the_notification_the_forms_guide_shows():
@@ -57,6 +59,12 @@ def test_attributes_alone_make_a_notification_without_ids_subscription_or_times(
     notification = FormsNotification.from_push(body)
     assert (notification.event_type, notification.form_id, notification.message_id, notification.watch_id) == (
         "SCHEMA", "f1", "", "")
+    assert notification.published_at is None
+
+
+def test_an_unreadable_publish_time_is_taken_as_absent_so_the_notification_is_listed_for():
+    body = {"message": {"attributes": {"eventType": "RESPONSES", "formId": "f1"}, "publishTime": "yesterday"}}
+    assert FormsNotification.from_push(body).published_at is None
 
 
 def test_snake_case_ids_are_read_as_well_as_camel_case():

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from shared.domain.deletions import plan_deletions
-from shared.domain.lease import lease_until, may_take_over
+from shared.domain.lease import COVERED_MARGIN_NS, covered_by_listing, lease_until, may_take_over
+from shared.domain.timestamps import Instant
 from shared.domain.versions import SaveOutcome, StoredState, decide
 
 V = 1_000
@@ -45,3 +46,18 @@ def test_a_lease_is_taken_over_only_once_it_has_expired():
     assert lease_until(now, 600) == now + timedelta(minutes=10)
     assert not may_take_over(now + timedelta(seconds=1), now)
     assert may_take_over(now, now) and may_take_over(now - timedelta(seconds=1), now)
+
+
+@pytest.mark.parametrize(("published", "listing_started", "covered"), [
+    (None, 10 * COVERED_MARGIN_NS, False),  # no publishTime: always listed for
+    (COVERED_MARGIN_NS, None, False),  # no listing has completed yet
+    (COVERED_MARGIN_NS, 2 * COVERED_MARGIN_NS, True),  # the listing began a full margin after
+    (COVERED_MARGIN_NS, 2 * COVERED_MARGIN_NS - 1, False),  # a nanosecond short of it
+    (3 * COVERED_MARGIN_NS, 2 * COVERED_MARGIN_NS, False),  # published after the listing began
+])
+def test_a_notification_is_covered_only_by_a_listing_begun_a_margin_after_it_was_published(
+        published, listing_started, covered):
+    def instant(ns):
+        return None if ns is None else Instant(ns)
+
+    assert covered_by_listing(instant(published), instant(listing_started)) is covered
