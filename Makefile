@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHECKOV_STAMP := .venv-checkov/.installed
 
-.PHONY: tools venv demo test test-faults unit lint typecheck checkov bundles lock clean sample-data form-json
+.PHONY: tools venv demo test test-faults bench bench-quick unit lint typecheck checkov bundles lock clean sample-data form-json
 
 $(STAMP): requirements.txt requirements-report.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ test: $(STAMP) $(CHECKOV_STAMP) tools
 test-faults: $(STAMP)
 	$(PY) -m devstack.check_emulators
 	FAULT_RESPONSES=2000 $(PY) -m pytest tests/integration/test_faults.py
+
+# Every benchmark at national scale, beside the emulator's own limits; appends to docs/benchmarks.md.
+bench: $(STAMP) tools
+	$(PY) -m devstack.check_emulators
+	$(PY) -m benchmarks.national
+
+bench-quick: $(STAMP) tools
+	$(PY) -m devstack.check_emulators
+	$(PY) -m benchmarks.national --scale 0.1
 
 # checkov lives in a virtualenv of its own: its many pins would fight ours.
 $(CHECKOV_STAMP): infra/requirements-checkov.txt

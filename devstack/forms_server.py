@@ -45,6 +45,7 @@ class FormsState:
         self.listings = 0  # first pages of responses.list: one per listing
         self.list_calls = 0
         self.get_calls = 0
+        self.responses_served = 0  # responses returned by all listings
         self.list_delay = 0.0
         # The next calls fail: an HTTP status or the name of an error fixture ("429-resource-exhausted"),
         # optionally for one HTTP method only: ("DELETE", "403-watch-not-found").
@@ -187,6 +188,8 @@ def _handler(state: FormsState) -> type[JsonHandler]:
             page: dict[str, Any] = {}
             if items[start:start + size]:
                 page["responses"] = items[start:start + size]
+                with state.lock:
+                    state.responses_served += len(page["responses"])
             if start + size < len(items):
                 next_token = {"offset": start + size, "filter": text_filter}
                 page["nextPageToken"] = base64.urlsafe_b64encode(json.dumps(next_token).encode()).decode()

@@ -86,9 +86,13 @@ class LocalStack:
 
     def publish_watch_event(self, event_type: str = "RESPONSES") -> None:
         """What a Forms watch publishes: attributes only, no data."""
+        self.publish_watch_events(1, event_type)
+
+    def publish_watch_events(self, count: int, event_type: str = "RESPONSES") -> None:
+        """``count`` notifications in one publish call, as a burst of submissions brings them."""
         attributes = {"eventType": event_type, "formId": self.form["formId"], "watchId": "local-watch"}
-        self._pubsub("POST", f"topics/{TOPIC}:publish", {"messages": [{"attributes": attributes}]})
-        self._published += 1
+        self._pubsub("POST", f"topics/{TOPIC}:publish", {"messages": [{"attributes": attributes}] * count})
+        self._published += count
 
     @property
     def function_url(self) -> str:
