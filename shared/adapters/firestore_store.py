@@ -209,9 +209,7 @@ class FirestoreStore:
         self._db.collection(SYSTEM).document("form_mapping").set(doc)
 
     def cursor(self) -> Instant | None:
-        snapshot = self._db.collection(SYSTEM).document("cursor").get()
-        value = snapshot.get("last_submitted_ns") if snapshot.exists else None
-        return Instant(int(value)) if value is not None else None
+        return self._progress_instant("last_submitted_ns")
 
     def advance_cursor(self, to: Instant) -> None:
         # Maximum is a server-side transform: the cursor only moves forward, with no
@@ -222,9 +220,11 @@ class FirestoreStore:
         )
 
     def listing_started(self) -> Instant | None:
-        snapshot = self._db.collection(SYSTEM).document("cursor").get()
-        value = snapshot.get("listing_started_ns") if snapshot.exists and "listing_started_ns" in (
-            snapshot.to_dict() or {}) else None
+        return self._progress_instant("listing_started_ns")
+
+    def _progress_instant(self, field: str) -> Instant | None:
+        """A field of system/cursor, which may hold either field before the other is written."""
+        value = (self._db.collection(SYSTEM).document("cursor").get().to_dict() or {}).get(field)
         return Instant(int(value)) if value is not None else None
 
     def record_listing_started(self, at: Instant) -> None:
