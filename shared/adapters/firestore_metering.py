@@ -4,7 +4,8 @@ Firestore charges a read for each document a lookup or query returns (a missing
 document looked up by id too), and a write for each document a commit writes
 (https://cloud.google.com/firestore/pricing). Counting at the three RPCs every
 read and write of the client passes through (BatchGetDocuments, RunQuery and
-Commit; an aggregation is counted as one read per result) counts every call site
+Commit; a query that returns nothing as the one read it is billed; an aggregation
+as one read per result) counts every call site
 of our adapters, and nothing else, without touching them.
 
 This reaches into the client's private ``_firestore_api`` (the GAPIC client it
@@ -64,7 +65,8 @@ def meter(client: firestore.Client) -> firestore.Client:
         return client
     # On the raw protobuf: proto-plus field access would cost the digest's bulk reads a tenth of a second.
     api.batch_get_documents = _streaming(api.batch_get_documents, lambda r: r._pb.WhichOneof("result") is not None)
-    api.run_query = _streaming(api.run_query, lambda r: r._pb.HasField("document"))
+    # "a minimum charge of one document read for each query ... even if the query returns no results"
+    api.run_query = _streaming(api.run_query, lambda r: r._pb.HasField("document"), minimum=1)
     api.run_aggregation_query = _streaming(api.run_aggregation_query, lambda r: r._pb.HasField("result"))
     commit = api.commit
 
@@ -79,11 +81,16 @@ def meter(client: firestore.Client) -> firestore.Client:
     return client
 
 
-def _streaming(method: Callable[..., Any], is_document: Callable[[Any], bool]) -> Callable[..., Iterator[Any]]:
+def _streaming(method: Callable[..., Any], is_document: Callable[[Any], bool],
+               minimum: int = 0) -> Callable[..., Iterator[Any]]:
     def counted(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        documents = 0
         for response in method(*args, **kwargs):
             if is_document(response):
+                documents += 1
                 _add(read=1)
             yield response
+        if documents < minimum:
+            _add(read=minimum - documents)
 
     return counted
