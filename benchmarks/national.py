@@ -59,18 +59,29 @@ def wait_until(condition: Callable[[], bool], timeout: float) -> float:
     return time.perf_counter() - started
 
 
-def function_totals(log: Path) -> dict[str, int]:
-    """What the ingest function logged, summed over the notifications it handled."""
-    totals = {"notifications": 0, "documents_read": 0, "documents_written": 0, "stored": 0}
-    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.startswith("{"):
-            continue
-        entry = json.loads(line)
-        if entry.get("message") == "notification handled":
-            totals["notifications"] += 1
-            for key in ("documents_read", "documents_written", "stored"):
-                totals[key] += int(entry.get(key, 0))
-    return totals
+class FunctionLog:
+    """What the ingest function logged, summed over the notifications it handled; each
+    call reads only what was appended since the last (the log grows to megabytes)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path, self._offset, self._partial = path, 0, b""
+        self.totals = {"notifications": 0, "documents_read": 0, "documents_written": 0, "stored": 0}
+
+    def read(self) -> dict[str, int]:
+        with self._path.open("rb") as log:
+            log.seek(self._offset)
+            chunk = self._partial + log.read()
+            self._offset = log.tell()
+        *lines, self._partial = chunk.split(b"\n")
+        for line in lines:
+            if not line.startswith(b"{"):
+                continue
+            entry = json.loads(line)
+            if entry.get("message") == "notification handled":
+                self.totals["notifications"] += 1
+                for key in ("documents_read", "documents_written", "stored"):
+                    self.totals[key] += int(entry.get(key, 0))
+        return self.totals
 
 
 def cli(stack: LocalStack, *args: str) -> subprocess.Popen[str]:
@@ -111,10 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(lambda: caught_up(store, expected), timeout=1800)
         replay_seconds = time.perf_counter() - started
         # Every notification answered before anything else is measured beside them.
-        log = log_dir / "ingest-function.log"
-        wait_until(lambda: function_totals(log)["notifications"] >= published, timeout=1800)
+        log = FunctionLog(log_dir / "ingest-function.log")
+        wait_until(lambda: log.read()["notifications"] >= published, timeout=1800)
         answered_seconds = time.perf_counter() - started
-        ingest = function_totals(log)
+        ingest = log.read()
         replay_forms = (forms.list_calls, forms.responses_served, forms.get_calls)
 
         # 2. The emulator's ceiling for as many documents.

@@ -8,6 +8,7 @@ than the one before it, as the Form stamps them on arrival.
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -42,6 +43,12 @@ class Scale:
         return max(1, round(count * self.factor))
 
 
+@functools.cache
+def _districts() -> dict[str, str]:
+    """A real district of each province: the identity rule checks districts."""
+    return {p.code: geothai.districts(p.code.removeprefix("TH-"))[0].name_th for p in all_provinces()}
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -57,7 +64,7 @@ def _answers(rng: random.Random, lao: int, districts: dict[str, str]) -> dict[st
 def replay(scale: Scale) -> list[Submission]:
     """The round's submissions, new and edited, in arrival order."""
     rng = random.Random(2023)
-    districts = {p.code: geothai.districts(p.code.removeprefix("TH-"))[0].name_th for p in all_provinces()}
+    districts = _districts()
     laos, responses, on_day = scale.of(LAOS), scale.of(RESPONSES), scale.of(ON_DAY)
     day_start = datetime(DAY.year, DAY.month, DAY.day, tzinfo=UTC) - timedelta(hours=7)  # Bangkok midnight
     week = [day_start - timedelta(days=6) + timedelta(seconds=rng.uniform(0, 6 * 86400))
@@ -89,7 +96,7 @@ def replay(scale: Scale) -> list[Submission]:
 def burst(scale: Scale, after: datetime) -> list[dict[str, Any]]:
     """New responses arriving together, after everything else."""
     rng = random.Random(500)
-    districts = {p.code: geothai.districts(p.code.removeprefix("TH-"))[0].name_th for p in all_provinces()}
+    districts = _districts()
     first_lao = scale.of(LAOS)
     out = []
     for index in range(scale.of(BURST)):

@@ -15,19 +15,15 @@ from google.cloud import firestore
 
 from benchmarks.digest_build import DAY, seeded_national_emulator
 from shared.adapters.firestore_digest import FirestoreDigestReader
-from shared.digest.alerts import completeness
-from shared.digest.service import Addressing, collect
-from shared.report.document import build_report
-from shared.report.figures import report_figures
+from shared.digest.service import Addressing
+from shared.report.service import compose_report
 
 
 def build_report_of(client: firestore.Client, day: date) -> tuple[float, int, int]:
     """Collect and build the report as of ``day`` once: (seconds, .docx bytes, documents read)."""
     reader = FirestoreDigestReader(client)
     t0 = time.perf_counter()
-    data = collect(reader, day, datetime.now(UTC), Addressing("digest@moi.go.th", []))
-    texts = reader.recent_texts(600)
-    document = build_report(report_figures(data, completeness(data), texts))
+    document = compose_report(reader, day, datetime.now(UTC), Addressing("digest@moi.go.th", []))
     return time.perf_counter() - t0, len(document), reader.reads
 
 

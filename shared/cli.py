@@ -236,20 +236,14 @@ def _digest(args: argparse.Namespace) -> int:
 
 
 def _report(out: Path, as_of: date | None, thai_digits: bool) -> int:
-    from shared.digest.alerts import completeness
     from shared.digest.runtime import digest_components
-    from shared.digest.service import collect
     from shared.domain.timestamps import BANGKOK
-    from shared.report.document import build_report
-    from shared.report.figures import report_figures
+    from shared.report.service import compose_report
 
     app = digest_components()
     now = datetime.now(UTC)
     day = as_of or now.astimezone(BANGKOK).date()
-    data = collect(app.reader, day, now, app.addressing)
-    # The latest 600 responses' free text: the themes read at most 250 texts each anyway.
-    texts = app.reader.recent_texts(600)
-    document = build_report(report_figures(data, completeness(data), texts), thai_digits=thai_digits)
+    document = compose_report(app.reader, day, now, app.addressing, thai_digits=thai_digits)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"report-{day.isoformat()}.docx"
     path.write_bytes(document)

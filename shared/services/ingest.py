@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from shared import logs
-from shared.domain.evaluation import evaluate
+from shared.domain.evaluation import Evaluation, evaluate
 from shared.domain.responses import FormResponse
 from shared.domain.timestamps import Instant
 from shared.ports import FormsGateway, Responses, ResponseStore, SaveOutcome, TransientError, Unstorable
@@ -82,14 +82,16 @@ def ingest_responses(
     parsed.sort(key=lambda pair: (pair[0].submitted, pair[0].response_id))
 
     storing = _Storing(store, mappings, report, reevaluate_equal)
+    # Evaluated once, here: CPU work gains nothing from threads, and the lanes need each LAO.
+    evaluations = [storing.evaluate(response) for response, _ in parsed]
     pending = list(range(len(parsed)))
     deadline, pause = retry.clock() + retry.budget_seconds, retry.first_pause_seconds
     with ThreadPoolExecutor(max_workers=STORE_LANES, thread_name_prefix="store") as pool:
         def attempt(indexes: list[int]) -> list[int]:
             """The indexes still not stored. Each lane runs in a copy of the caller's context."""
-            lanes = _lanes(indexes, lambda i: storing.lane_key(parsed[i][0]))
-            futures = [pool.submit(contextvars.copy_context().run, storing.store_each, [parsed[i] for i in lane])
-                       for lane in lanes]
+            lanes = _lanes(indexes, lambda i: evaluations[i].lao_id or parsed[i][0].response_id)
+            futures = [pool.submit(contextvars.copy_context().run, storing.store_each,
+                                   [(*parsed[i], evaluations[i]) for i in lane]) for lane in lanes]
             failed = {i for lane, future in zip(lanes, futures, strict=True)
                       for i, stored in zip(lane, future.result(), strict=True) if not stored}
             return [i for i in indexes if i in failed]
@@ -127,25 +129,18 @@ class _Storing:
         self._store, self._mappings, self._report = store, mappings, report
         self._reevaluate_equal = reevaluate_equal
         self._refreshed = False
-        self._refresh_lock = threading.Lock()
 
-    def lane_key(self, response: FormResponse) -> str:
-        """The LAO a version counts for (its response, when it names none)."""
-        return evaluate(response, self._mappings.current()).lao_id or response.response_id
-
-    def store_each(self, versions: list[tuple[FormResponse, dict[str, Any]]]) -> list[bool]:
-        return [self.store(response, raw) for response, raw in versions]
-
-    def store(self, response: FormResponse, raw: dict[str, Any]) -> bool:
+    def evaluate(self, response: FormResponse) -> Evaluation:
         mapping = self._mappings.current()
-        if not mapping.knows_all(set(response.answers)):
-            # An unknown questionId means the form changed since we resolved it: once.
-            with self._refresh_lock:
-                if not self._refreshed:
-                    self._mappings.refresh()
-                    self._refreshed = True
-            mapping = self._mappings.current()
-        evaluation = evaluate(response, mapping)
+        if not self._refreshed and not mapping.knows_all(set(response.answers)):
+            # An unknown questionId means the form changed since we resolved it.
+            mapping, self._refreshed = self._mappings.refresh(), True
+        return evaluate(response, mapping)
+
+    def store_each(self, versions: list[tuple[FormResponse, dict[str, Any], Evaluation]]) -> list[bool]:
+        return [self.store(*version) for version in versions]
+
+    def store(self, response: FormResponse, raw: dict[str, Any], evaluation: Evaluation) -> bool:
         try:
             outcome = self._store.save_version(response, raw, evaluation, reevaluate_equal=self._reevaluate_equal)
         except Unstorable as exc:
