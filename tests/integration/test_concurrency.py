@@ -52,22 +52,38 @@ def test_two_workers_racing_on_the_first_report_of_one_lao_leave_one_current_rep
 
 
 def test_recount_check_while_ingestion_runs_sees_no_false_difference(stack, sample):
+    # Deterministic on any machine: ingestion goes in rounds, and each round after the first
+    # waits until the checker has finished one more recount, so recounts always see
+    # half-ingested states however fast ingestion is.
     versions = sample["versions"][:120]
+    rounds = 4
     done = threading.Event()
+    recounted = threading.Condition()
     results = []
 
     def check_repeatedly():
         while not done.is_set():
-            results.append(recount(stack.store))
+            result = recount(stack.store)
+            with recounted:
+                results.append(result)
+                recounted.notify_all()
+
+    def wait_for_recounts(count):
+        with recounted:
+            assert recounted.wait_for(lambda: len(results) >= count, timeout=60)
 
     checker = threading.Thread(target=check_repeatedly)
     checker.start()
     try:
-        run_workers(stack, [versions[0::2], versions[1::2]])
+        for round_number in range(rounds):
+            wait_for_recounts(round_number)
+            part = versions[round_number::rounds]
+            run_workers(stack, [part[0::2], part[1::2]])
+        wait_for_recounts(rounds)
     finally:
         done.set()
         checker.join(60)
-    assert len(results) >= 2
+    assert len(results) >= rounds
     assert all(r.consistent for r in results), [r.differences for r in results if not r.consistent][:1]
 
 
