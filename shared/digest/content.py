@@ -18,7 +18,7 @@ from shared.digest.coverage_section import CoverageContent, build_coverage
 from shared.digest.model import DigestData, FollowUpRow, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_date, be_short_datetime, day_month, thai_sorted
 from shared.digest.themes import Themes, themes
-from shared.domain.as_of import LaoFigures, existed_by, lao_figures, responses_by
+from shared.domain.as_of import existed_by
 from shared.domain.codes import (
     INVALID_REASONS,
     INVALID_REMEDIES,
@@ -33,7 +33,7 @@ from shared.domain.codes import (
     WARNING_REMEDIES,
     WARNINGS,
 )
-from shared.domain.geography import all_provinces, province_by_code
+from shared.domain.figures import Figures, Ratio
 from shared.domain.text import mask_contacts
 
 EXCERPT = 200
@@ -56,6 +56,7 @@ class Figure:
     unit: str
     change: int  # from the day before
     daily: bool = False  # a count of one day (compared with the day before's), not a running total
+    now_value: int | None = None  # the same figure as of the moment the digest was built, when it differs
 
     @property
     def change_text(self) -> str:
@@ -109,12 +110,17 @@ class DigestContent:
     title: str
     as_of_text: str  # ยอดสะสม ณ สิ้นวันที่ ...
     read_at_text: str  # when the data was read: the action list is as of then
+    end_of_day_label: str  # ณ สิ้นวันที่ 20 ธ.ค. 2566
+    period_end_text: str  # 20 ธ.ค. 2566
+    now_label: str  # ณ 21 ธ.ค. 2566 เวลา 08.00 น.
     alerts: list[str]
     figures: list[Figure]
     invalid: list[FollowUpLine]
-    invalid_total: int
+    invalid_total: int  # now
+    invalid_in_period: int  # first submitted by the end of the day
     warned: list[FollowUpLine]
-    warned_total: int
+    warned_total: int  # now
+    warned_in_period: int
     laos_reporting: int
     laos_without_problem: int  # said "ไม่มี" in "Other" and nothing else: reported, no problem
     letter_items: list[LetterItem]
@@ -124,7 +130,7 @@ class DigestContent:
     trend: list[Bar]
     trend_range: str  # 7–20 ธ.ค. 2566
     provinces_top: list[ProvinceLine]
-    provinces_without: list[str]
+    provinces_without: list[str]  # no LAO with a counted report, matched to the roster or not
     provinces_with: int
     coverage: CoverageContent
     statuses: list[Bar]
@@ -142,6 +148,41 @@ class DigestContent:
         return not self.reports_of_day
 
 
+def provinces_without_heading(c: DigestContent) -> str:
+    return (f"จังหวัดที่ยังไม่มี อปท. ใดแจ้งปัญหา ({len(c.provinces_without):,} จังหวัด; {c.end_of_day_label} "
+            f"นับ อปท. ที่มี{g.SUBMISSION}ที่ข้อมูลสมบูรณ์ รวมที่จับคู่กับทะเบียนไม่ได้)")
+
+
+UNMATCHED_NOTE = ("หรือตรงกับมากกว่าหนึ่งแห่ง จึงนับรวมใน อปท. ที่แจ้งปัญหาแล้ว แต่ยังไม่ได้ตัดออกจากรายชื่อ "
+                  "อปท. ที่ยังไม่แจ้งปัญหาตามทะเบียน รายการอยู่ในไฟล์แนบ")
+
+
+def figures_header(c: DigestContent) -> str:
+    return f"จำนวน{c.end_of_day_label}"
+
+
+def now_figure_text(c: DigestContent, figure: Figure) -> str:
+    """The same figure as of the moment the digest was built, beside the end-of-day one."""
+    if figure.now_value is None or figure.now_value == figure.value:
+        return ""
+    return f"{c.now_label} {g.count(figure.now_value, figure.unit)}"
+
+
+def follow_up_heading(c: DigestContent, label: str, total: int, in_period: int) -> str:
+    """A follow-up list is as of the moment of building; the period's part is said apart."""
+    heading = f"{label} {c.now_label} {g.count(total, g.SUBMISSIONS_UNIT)}"
+    if total != in_period:
+        heading += f" (ส่งครั้งแรกถึงวันที่ {c.period_end_text} {g.count(in_period, g.SUBMISSIONS_UNIT)})"
+    return heading
+
+
+def more_text(c: DigestContent, shown: int, total: int, sheet: str) -> str:
+    if shown >= total:
+        return ""
+    return (f"แสดง {shown:,} จาก {g.count(total, g.SUBMISSIONS_UNIT)} โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ "
+            f"{c.period_end_text}ก่อน ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
+
+
 def themes_basis(basis: Themes) -> str:
     """What the numbers beside the themes count, and from how much text."""
     if basis.sampled:
@@ -152,7 +193,7 @@ def themes_basis(basis: Themes) -> str:
 
 def no_problem_line(c: DigestContent) -> str:
     return (f"{g.LAOS_REPORTED}โดยระบุว่าไม่มีปัญหา {g.count(c.laos_without_problem, g.LAOS_UNIT)} "
-            f"({g.share(c.laos_without_problem, c.laos_reporting)}) ไม่นับเป็นปัญหาในรายการข้างต้น")
+            f"({g.share(Ratio(c.laos_without_problem, c.laos_reporting))}) ไม่นับเป็นปัญหาในรายการข้างต้น")
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -191,47 +232,50 @@ def typed_place(row: FollowUpRow) -> str:
 def build_content(data: DigestData) -> DigestContent:
     day, previous = data.day, data.day - timedelta(days=1)
     day_text = be_date(data.day)
-    records = [lao.record for lao in data.laos]
-    now, before = lao_figures(records, day), lao_figures(records, previous)
+    end, before, now = data.at_end_of_day, data.at_end_of_day_before, data.now
     by_date = {k.removeprefix("by_submission_date."): v for k, v in data.counters.items()
                if k.startswith("by_submission_date.")}
     new_on_day = len(data.created_on_day)
-    invalid_by = sum(existed_by(r.submission_date, day) for r in data.invalid)
-    invalid_before = sum(existed_by(r.submission_date, previous) for r in data.invalid)
-    warned_by = sum(existed_by(r.submission_date, day) for r in data.warned)
-    warned_before = sum(existed_by(r.submission_date, previous) for r in data.warned)
     figures = [
         Figure(f"{g.NEW_SUBMISSIONS}{g.on_day(day_text)}", new_on_day, g.SUBMISSIONS_UNIT,
                new_on_day - by_date.get(previous.isoformat(), 0), daily=True),
         Figure(f"{g.EDITED_SUBMISSIONS}{g.on_day(day_text)}", len(data.edited_on_day), g.SUBMISSIONS_UNIT,
                len(data.edited_on_day) - data.edited_day_before, daily=True),
-        Figure(g.LAOS_REPORTED, now.reporting, g.LAOS_UNIT, now.reporting - before.reporting),
-        Figure(g.ALL_SUBMISSIONS, responses_by(by_date, day), g.SUBMISSIONS_UNIT,
-               responses_by(by_date, day) - responses_by(by_date, previous)),
-        Figure(g.INVALID_SUBMISSIONS, invalid_by, g.SUBMISSIONS_UNIT, invalid_by - invalid_before),
-        Figure(g.SUBMISSIONS_WITH_WARNINGS, warned_by, g.SUBMISSIONS_UNIT, warned_by - warned_before),
+        Figure(g.LAOS_REPORTED, end.laos.reporting, g.LAOS_UNIT,
+               end.laos.reporting - before.laos.reporting),
+        Figure(g.ALL_SUBMISSIONS, end.responses, g.SUBMISSIONS_UNIT, end.responses - before.responses),
+        Figure(g.INVALID_SUBMISSIONS, end.responses_invalid, g.SUBMISSIONS_UNIT,
+               end.responses_invalid - before.responses_invalid, now_value=now.responses_invalid),
+        Figure(g.SUBMISSIONS_WITH_WARNINGS, end.responses_with_warnings, g.SUBMISSIONS_UNIT,
+               end.responses_with_warnings - before.responses_with_warnings, now_value=now.responses_with_warnings),
     ]
     invalid = _follow_ups(data, data.invalid, INVALID_REASONS, INVALID_REMEDIES)
     warned = _follow_ups(data, data.warned, WARNINGS, WARNING_REMEDIES)
     alerts = digest_alerts(data)
     reports = data.reports_of_day
-    top, with_any, without = _provinces(now, data)
+    top, with_any, without = _provinces(end, data)
+    laos = end.laos
     return DigestContent(
         day_text=day_text,
-        subject=_subject(data, bool(alerts), new_on_day, now.reporting, len(data.invalid)),
-        preheader=_preheader(new_on_day, now.reporting, len(data.invalid), len(alerts)),
+        subject=_subject(data, bool(alerts), new_on_day, laos.reporting, now.responses_invalid),
+        preheader=_preheader(new_on_day, laos.reporting, now.responses_invalid, len(alerts)),
         title=f"{g.DIGEST_TITLE} ประจำวันที่ {day_text}",
         as_of_text=g.cumulative_at_end_of(day_text),
         read_at_text=be_datetime(data.built_at),
+        end_of_day_label=f"ณ สิ้นวันที่ {be_short_date(day, full_year=True)}",
+        period_end_text=be_short_date(day, full_year=True),
+        now_label=f"ณ {be_short_datetime(data.built_at)}",
         alerts=alerts,
         figures=figures,
         invalid=invalid[:INVALID_ROWS],
-        invalid_total=len(invalid),
+        invalid_total=now.responses_invalid,
+        invalid_in_period=end.responses_invalid,
         warned=warned[:WARNING_ROWS],
-        warned_total=len(warned),
-        laos_reporting=now.reporting,
-        laos_without_problem=now.by_problem[NO_PROBLEM],
-        letter_items=_letter_items(now, data, be_short_date(data.day, full_year=True)),
+        warned_total=now.responses_with_warnings,
+        warned_in_period=end.responses_with_warnings,
+        laos_reporting=laos.reporting,
+        laos_without_problem=laos.by_problem[NO_PROBLEM],
+        letter_items=_letter_items(end, data, be_short_date(data.day, full_year=True)),
         legend=[(PROBLEM_SHORT_LABELS[code], PROBLEM_LABELS[code]) for code in PROBLEM_LABELS if code != "other"],
         themes=themes(t for r in reports if r.valid for t in (_other_text(r), r.problem_details) if t),
         # Distinct texts: the same words from several LAOs are one example, not five.
@@ -240,21 +284,23 @@ def build_content(data: DigestData) -> DigestContent:
         trend=_trend(by_date, day),
         trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
                      f"{be_short_date(day, full_year=True)}"),
-        provinces_top=top, provinces_with=with_any, provinces_without=without, coverage=build_coverage(data),
-        statuses=[Bar(label, now.by_status[code], f"{g.count(now.by_status[code], g.LAOS_UNIT)} "
-                                                  f"({g.share(now.by_status[code], now.reporting)})")
+        provinces_top=top, provinces_with=with_any, provinces_without=without, coverage=build_coverage(end),
+        statuses=[Bar(label, laos.by_status[code], f"{g.count(laos.by_status[code], g.LAOS_UNIT)} "
+                                                   f"({g.share(end.of_reporting(laos.by_status[code]))})")
                   for code, label in REPORTING_STATUSES.items()],
-        not_reported=now.not_reported,
+        not_reported=laos.not_reported,
         not_reported_problems=[
-            Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(n, now.not_reported)})")
-            for code, n in now.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:5],
-        lao_types=[(label, now.by_lao_type[code]) for code, label in LAO_TYPES.items() if now.by_lao_type[code]],
+            Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(Ratio(n, laos.not_reported))})")
+            for code, n in laos.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:5],
+        lao_types=[(label, laos.by_lao_type[code]) for code, label in LAO_TYPES.items() if laos.by_lao_type[code]],
         completeness=completeness(data),
         workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
                        f"{g.on_day(day_text)} จำนวน {g.count(len(reports), g.SUBMISSIONS_UNIT)} "
-                       f"{g.INVALID_SUBMISSIONS} จำนวน {g.count(len(invalid), g.SUBMISSIONS_UNIT)} "
-                       f"{g.SUBMISSIONS_WITH_WARNINGS} จำนวน {g.count(len(warned), g.SUBMISSIONS_UNIT)} "
-                       f"และ {g.LAOS_REPORTED} จำนวน {g.count(now.reporting, g.LAOS_UNIT)}"),
+                       f"{g.INVALID_SUBMISSIONS} จำนวน {g.count(now.responses_invalid, g.SUBMISSIONS_UNIT)} "
+                       f"{g.SUBMISSIONS_WITH_WARNINGS} จำนวน "
+                       f"{g.count(now.responses_with_warnings, g.SUBMISSIONS_UNIT)} "
+                       f"({be_short_datetime(data.built_at)}) "
+                       f"และ {g.LAOS_REPORTED} จำนวน {g.count(laos.reporting, g.LAOS_UNIT)}"),
         footer=_footer(data),
         reports_of_day=len(reports),
         new_on_day=new_on_day,
@@ -298,9 +344,11 @@ def _preheader(new: int, laos: int, invalid: int, alerts: int) -> str:
 
 def _follow_ups(data: DigestData, rows: list[FollowUpRow], reasons: dict[str, str],
                 remedies: dict[str, str]) -> list[FollowUpLine]:
-    """Those first submitted on the day first, then the older ones, each oldest first."""
+    """The period's first (first submitted on the day, then earlier), then those submitted after
+    the day; each group oldest first. A list cut for size keeps the period's."""
     day_iso = data.day.isoformat()
-    ordered = sorted(rows, key=lambda r: (r.submission_date != day_iso, r.last_submitted, r.response_id))
+    ordered = sorted(rows, key=lambda r: (not existed_by(r.submission_date, data.day), r.submission_date != day_iso,
+                                          r.last_submitted, r.response_id))
     return [
         FollowUpLine(
             response_id=r.response_id,
@@ -316,19 +364,23 @@ def _follow_ups(data: DigestData, rows: list[FollowUpRow], reasons: dict[str, st
     ]
 
 
-def _letter_items(now: LaoFigures, data: DigestData, day_text: str) -> list[LetterItem]:
-    """``day_text`` short (20 ธ.ค. 2566): it is repeated on every bar."""
+def _letter_items(end: Figures, data: DigestData, day_text: str) -> list[LetterItem]:
+    """Items 1–5 largest first, then item 6, which gathers several sub-items: its total is
+    not one problem, so it never ranks among them. ``day_text`` is short: it is on every bar."""
     on_day = Counter(code for r in data.created_on_day + data.edited_on_day if r.valid for code in r.problems)
+    laos = end.laos
     items = []
     for number, heading in LETTER_ITEMS.items():
-        codes = sorted((c for c, n in LETTER_ITEM_OF.items() if n == number), key=lambda c: -now.by_problem[c])
-        bars = [Bar(PROBLEM_SHORT_LABELS[c], now.by_problem[c],
-                    f"{g.count(now.by_problem[c], g.LAOS_UNIT)} ({g.share(now.by_problem[c], now.reporting)})",
+        codes = sorted((c for c, n in LETTER_ITEM_OF.items() if n == number), key=lambda c: -laos.by_problem[c])
+        bars = [Bar(PROBLEM_SHORT_LABELS[c], laos.by_problem[c],
+                    f"{g.count(laos.by_problem[c], g.LAOS_UNIT)} ({g.share(end.of_reporting(laos.by_problem[c]))})",
                     f"ระบุในแบบแจ้งปัญหาวันที่ {day_text} จำนวน {on_day[c]:,} {g.SUBMISSIONS_UNIT}" if on_day[c] else "")
                 for c in codes]
-        laos = now.by_letter_item[number]
-        items.append(LetterItem(number, heading, laos, g.share(laos, now.reporting), bars))
-    return sorted(items, key=lambda item: (-item.laos, item.number))
+        if len(codes) > 1:
+            heading = f"{heading} (รวม {len(codes)} ประเด็นย่อย)"
+        item_laos = laos.by_letter_item[number]
+        items.append(LetterItem(number, heading, item_laos, g.share(end.of_reporting(item_laos)), bars))
+    return sorted(items, key=lambda item: (len(item.bars) > 1, -item.laos, item.number))
 
 
 def _trend(by_date: dict[str, int], day: date) -> list[Bar]:
@@ -337,16 +389,13 @@ def _trend(by_date: dict[str, int], day: date) -> list[Bar]:
                                                                      g.SUBMISSIONS_UNIT)) for d in days]
 
 
-def _provinces(now: LaoFigures, data: DigestData) -> tuple[list[ProvinceLine], int, list[str]]:
-    """The provinces with the most LAOs reported, how many have any, and those with none."""
+def _provinces(end: Figures, data: DigestData) -> tuple[list[ProvinceLine], int, list[str]]:
+    """The provinces with the most LAOs reported, how many have any, and those with none
+    (no LAO with a counted report, matched to the roster or not)."""
     new = Counter(r.province_code for r in data.created_on_day if r.valid)
-    lines = [ProvinceLine(_province_name(code), n, new[code]) for code, n in now.by_province.items() if n]
+    areas = [area for area in end.provinces.values() if area.laos_reporting]
+    lines = [ProvinceLine(area.name, area.laos_reporting, new[area.code]) for area in areas]
     lines = thai_sorted(lines, lambda p: p.name)
     lines.sort(key=lambda p: -p.laos_reporting)  # stable: ties keep Thai order
-    without = [p.name_th for p in all_provinces() if not now.by_province[p.code]]
+    without = [area.name for area in end.provinces_without_reports()]
     return lines[:TOP_PROVINCES], len(lines), thai_sorted(without, lambda name: name)
-
-
-def _province_name(code: str) -> str:
-    province = province_by_code(code)
-    return province.name_th if province else code

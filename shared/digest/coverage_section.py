@@ -7,11 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from shared.digest import glossary as g
-from shared.digest.model import DigestData
 from shared.digest.thai import thai_sorted
-from shared.domain.as_of import current_as_of
-from shared.domain.coverage import Match, ReportingLao, RosterIndex, match_all, nonresponders
-from shared.domain.geography import province_by_code
+from shared.domain.coverage import Match, ReportingLao
+from shared.domain.figures import AreaFigures, Figures, Ratio
 from shared.domain.roster import RosterEntry
 
 LOWEST_PROVINCES = 10
@@ -20,19 +18,23 @@ LOWEST_PROVINCES = 10
 @dataclass(frozen=True)
 class ProvinceRate:
     name: str
-    roster: int
-    reported: int
+    rate: Ratio  # LAOs that reported, out of the roster's
+    unmatched: int  # of those, the ones matched to no roster LAO
 
     @property
     def text(self) -> str:
-        return f"{self.reported:,} จาก {self.roster:,} {g.LAOS_UNIT} ({g.share(self.reported, self.roster)})"
+        rate = self.rate
+        text = f"{rate.count:,} จาก {rate.base or 0:,} {g.LAOS_UNIT} ({g.share(rate)})"
+        if self.unmatched:
+            text += f" ในจำนวนนี้จับคู่กับทะเบียนไม่ได้ {self.unmatched:,} {g.LAOS_UNIT}"
+        return text
 
 
 @dataclass(frozen=True)
 class CoverageContent:
     known: bool
-    roster_total: int = 0
-    reported: int = 0
+    rate: Ratio = field(default_factory=lambda: Ratio(0, None))
+    roster_reported: int = 0
     lowest: list[ProvinceRate] = field(default_factory=list)
     unmatched: list[tuple[ReportingLao, Match]] = field(default_factory=list)
     nonresponders: list[RosterEntry] = field(default_factory=list)
@@ -42,39 +44,32 @@ class CoverageContent:
         if not self.known:
             return ("ยังไม่ทราบความครอบคลุม เพราะยังไม่ได้นำเข้าทะเบียน อปท. "
                     "จึงยังบอกไม่ได้ว่า อปท. ใดยังไม่แจ้งปัญหา")
-        return (f"{g.LAOS_REPORTED} {self.reported:,} จาก {self.roster_total:,} {g.LAOS_UNIT} ตามทะเบียน อปท. "
-                f"({g.share(self.reported, self.roster_total)})")
+        text = (f"{g.LAOS_REPORTED} {self.rate.count:,} จาก {self.rate.base or 0:,} {g.LAOS_UNIT} "
+                f"ตามทะเบียน อปท. ({g.share(self.rate)})")
+        if self.unmatched:
+            text += (f" ในจำนวนนี้ {len(self.unmatched):,} {g.LAOS_UNIT}จับคู่กับทะเบียนไม่ได้ "
+                     f"จึงยังนับเป็น อปท. ที่ยังไม่แจ้งปัญหาตามทะเบียน {len(self.nonresponders):,} {g.LAOS_UNIT}")
+        return text
 
 
-def build_coverage(data: DigestData) -> CoverageContent:
-    if data.roster is None:
+def build_coverage(end: Figures) -> CoverageContent:
+    if not end.roster_known:
         return CoverageContent(known=False)
-    index = RosterIndex(data.roster)
-    reports = []
-    for lao in data.laos:
-        current = current_as_of(lao.record, data.day)
-        if current is not None:
-            reports.append(ReportingLao(lao.lao_id, lao.lao_type, lao.name, lao.district, current[1].province_code))
-    matches = match_all(index, reports)
-    reported = {m.lao_code for m in matches.values() if m.lao_code and m.kind in ("exact", "fuzzy")}
-    rates: dict[str, list[int]] = {}
-    for entry in index.entries:
-        counts = rates.setdefault(entry.province_code, [0, 0])
-        counts[0] += 1
-        counts[1] += entry.lao_code in reported
-    lines = [ProvinceRate(_name(code), total, done) for code, (total, done) in rates.items()]
-    lines = thai_sorted(lines, lambda p: p.name)
-    lines.sort(key=lambda p: p.reported / p.roster)  # stable: ties keep Thai order
+    areas = [area for area in end.provinces.values() if area.roster_total]
+    lines = [ProvinceRate(area.name, area.response_rate, area.unmatched_reports)
+             for area in thai_sorted(areas, lambda a: a.name)]
+    lines.sort(key=lambda p: _rate_key(p.rate))  # stable: ties keep Thai order
+    national: AreaFigures = end.national
     return CoverageContent(
         known=True,
-        roster_total=len(index.entries),
-        reported=len(reported),
+        rate=national.response_rate,
+        roster_reported=national.roster_reported or 0,
         lowest=lines[:LOWEST_PROVINCES],
-        unmatched=[(r, matches[r.lao_id]) for r in reports if matches[r.lao_id].kind in ("unmatched", "ambiguous")],
-        nonresponders=nonresponders(index, matches),
+        unmatched=list(end.unmatched),
+        nonresponders=list(national.nonresponder_laos),
     )
 
 
-def _name(code: str) -> str:
-    province = province_by_code(code)
-    return province.name_th if province else code
+def _rate_key(rate: Ratio) -> tuple[int, int]:
+    """Lowest rate first, compared exactly (count × other base), not as rounded percentages."""
+    return (rate.count * 10**9 // (rate.base or 1), rate.count)

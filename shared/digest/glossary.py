@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from shared.domain.figures import Ratio
+
 FORM_TITLE: Final = "แบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรม"
 DIGEST_TITLE: Final = "สรุปแบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
 SUBJECT_TAG: Final = "[ก.ถ.]"
@@ -53,9 +55,15 @@ def change(value: int) -> str:
     return "เท่าเดิม"
 
 
-def share(part: int, whole: int) -> str:
-    """ร้อยละ 33 — official Thai writes the word, not the sign."""
-    return f"ร้อยละ {round(100 * part / whole)}" if whole else "-"
+def share(ratio: Ratio) -> str:
+    """ร้อยละ 33 — official Thai writes the word, not the sign; "-" without a base."""
+    return percent_figure(ratio, prefix="ร้อยละ ")
+
+
+def percent_figure(ratio: Ratio, prefix: str = "") -> str:
+    """The figure of a ร้อยละ column (its header says it is a percentage): 56, or "-"."""
+    value = ratio.percent
+    return "-" if value is None else f"{prefix}{value}"
 
 
 def place(district: str, province: str | None) -> str:

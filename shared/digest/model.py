@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from shared.domain.counting import LaoRecord
+from shared.domain.figures import Figures, FollowUpDates, Moment, compute_figures
+from shared.domain.geography import resolve_province
 from shared.domain.roster import RosterEntry
 
 
@@ -64,6 +66,11 @@ class FollowUpRow:
     reasons: tuple[str, ...]  # invalid-reason codes, or warning codes
     reporter: dict[str, str | None] = field(default_factory=dict)  # warnings with contacts included only
 
+    @property
+    def province_code(self) -> str | None:
+        province = resolve_province(self.province_name) if self.province_name else None
+        return province.code if province else None
+
 
 @dataclass(frozen=True)
 class WrittenText:
@@ -117,8 +124,38 @@ class DigestData:
     contact: str = ""  # who runs the system and how to reach them, for the footer
     reply_to: str | None = None
 
+    def figures(self, end_of: date | None) -> Figures:
+        """Every figure as of the end of ``end_of`` (None: as of ``built_at``), computed once."""
+        cache = self.__dict__.setdefault("_figures", {})  # frozen: the fields, not this cache
+        if end_of not in cache:
+            cache[end_of] = _figures(self, end_of)
+        figures: Figures = cache[end_of]
+        return figures
+
+    @property
+    def at_end_of_day(self) -> Figures:
+        return self.figures(self.day)
+
+    @property
+    def at_end_of_day_before(self) -> Figures:
+        return self.figures(self.day - timedelta(days=1))
+
+    @property
+    def now(self) -> Figures:
+        return self.figures(None)
+
     @property
     def reports_of_day(self) -> list[ReportRow]:
         """Received or edited on the day, oldest first."""
         timed = [(r.created, r) for r in self.created_on_day] + [(r.last_submitted, r) for r in self.edited_on_day]
         return [row for _, row in sorted(timed, key=lambda pair: (pair[0], pair[1].response_id))]
+
+
+def _figures(data: DigestData, end_of: date | None) -> Figures:
+    follow_ups = FollowUpDates(
+        invalid=tuple(r.submission_date for r in data.invalid),
+        warned=tuple(r.submission_date for r in data.warned),
+        invalid_by_province=tuple(r.province_code for r in data.invalid),
+    )
+    return compute_figures(data.laos, data.roster, Moment(end_of, data.built_at), counters=data.counters,
+                           follow_ups=follow_ups)

@@ -15,12 +15,17 @@ from html import escape
 
 from shared.digest import glossary as g
 from shared.digest.content import (
+    UNMATCHED_NOTE,
     Bar,
     DigestContent,
-    Figure,
     FollowUpLine,
     LetterItem,
+    figures_header,
+    follow_up_heading,
+    more_text,
     no_problem_line,
+    now_figure_text,
+    provinces_without_heading,
     themes_basis,
 )
 from shared.domain.codes import LETTER_REFERENCE
@@ -73,30 +78,34 @@ def render_html(content: DigestContent) -> str:
     ]
     if c.quiet_day:
         parts.append(f"<p><b>ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{_e(g.on_day(c.day_text))}</b></p>")
-    parts += [_figures(c.figures), *_action_list(c), *_problems(c), *_trend(c), *_provinces(c), *_not_reported(c),
+    parts += [_figures(c), *_action_list(c), *_problems(c), *_trend(c), *_provinces(c), *_not_reported(c),
               _footer(c)]
     return "\n".join(parts) + "\n</div></body></html>\n"
 
 
-def _figures(figures: list[Figure]) -> str:
+def _figures(c: DigestContent) -> str:
     rows = []
-    for f in figures:
+    for f in c.figures:
         css = "m" if f.daily or not f.change else "up" if f.change > 0 else "dn"
-        rows.append(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
+        now = now_figure_text(c, f)
+        now_html = f'<br><span class="m">{_e(now)}</span>' if now else ""
+        rows.append(f'<tr><td>{_e(f.label)}{now_html}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
                     f'<td class="{css}">{_e(f.change_text)}</td></tr>')
-    return (f'<table><tr><th>ภาพรวม</th><th class="n">จำนวน</th><th>{_e(g.CHANGE)}</th></tr>'
+    return (f'<table><tr><th>ภาพรวม</th><th class="n">{_e(figures_header(c))}</th><th>{_e(g.CHANGE)}</th></tr>'
             + "".join(rows) + "</table>")
 
 
 def _action_list(c: DigestContent) -> list[str]:
     parts = [f"<h2>{_e(g.TO_CHECK)}</h2>",
              f'<p class="m">ข้อมูล ณ วันที่ {_e(c.read_at_text)} ลิงก์ “เปิดในแบบฟอร์ม” เปิดได้เฉพาะผู้มีสิทธิ์แก้ไขแบบฟอร์ม</p>',
-             f"<h3>{_e(g.INVALID_SUBMISSIONS)} {c.invalid_total:,} {g.SUBMISSIONS_UNIT}</h3>"]
+             f"<h3>{_e(follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period))}</h3>"]
     parts += [_follow_up(line, "fu") for line in c.invalid]
-    parts.append(_more(len(c.invalid), c.invalid_total, "ข้อมูลไม่สมบูรณ์"))
-    parts.append(f"<h3>{_e(g.SUBMISSIONS_WITH_WARNINGS)} (นับรวมในสรุปแล้ว) {c.warned_total:,} {g.SUBMISSIONS_UNIT}</h3>")
+    parts.append(_more(c, len(c.invalid), c.invalid_total, "ข้อมูลไม่สมบูรณ์"))
+    heading = follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมในสรุปแล้ว)", c.warned_total,
+                                c.warned_in_period)
+    parts.append(f"<h3>{_e(heading)}</h3>")
     parts += [_follow_up(line, "fu wn") for line in c.warned]
-    parts.append(_more(len(c.warned), c.warned_total, g.WARNING))
+    parts.append(_more(c, len(c.warned), c.warned_total, g.WARNING))
     return parts
 
 
@@ -109,11 +118,9 @@ def _follow_up(line: FollowUpLine, css: str) -> str:
             f'<span class="m">ส่งหรือแก้ไขล่าสุดเมื่อ {_e(line.when_text)}{new}</span>{link}</div>')
 
 
-def _more(shown: int, total: int, sheet: str) -> str:
-    if shown >= total:
-        return ""
-    return (f'<p class="m">แสดง {shown:,} {g.SUBMISSIONS_UNIT}แรกจากทั้งหมด {total:,} {g.SUBMISSIONS_UNIT} '
-            f"ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{_e(sheet)}”</p>")
+def _more(c: DigestContent, shown: int, total: int, sheet: str) -> str:
+    text = more_text(c, shown, total, sheet)
+    return f'<p class="m">{_e(text)}</p>' if text else ""
 
 
 def _bar(bar: Bar, largest: int, chart: str) -> str:
@@ -177,7 +184,7 @@ def _provinces(c: DigestContent) -> list[str]:
                      f'<th class="n">{_e(g.NEW_MARK)}{_e(g.on_day(c.day_text))} ({g.SUBMISSIONS_UNIT})</th></tr>'
                      f"{rows}</table>")
     if c.provinces_without:
-        parts.append(f"<h3>จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด)</h3>"
+        parts.append(f"<h3>{_e(provinces_without_heading(c))}</h3>"
                      f"<p>{_e(' '.join(c.provinces_without))}</p>")
     return parts + _coverage(c)
 
@@ -193,7 +200,7 @@ def _coverage(c: DigestContent) -> list[str]:
                  f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)}</th></tr>{rows}</table>')
     if cover.unmatched:
         parts.append(f'<p>{_e(g.SUBMISSION)}ของ {len(cover.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ '
-                     "หรือตรงกับมากกว่าหนึ่งแห่ง จึงยังไม่นับในความครอบคลุม รายการอยู่ในไฟล์แนบ</p>")
+                     f"{_e(UNMATCHED_NOTE)}</p>")
     return parts
 
 

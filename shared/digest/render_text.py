@@ -4,7 +4,19 @@ Same sections, same order, same words as the HTML."""
 from __future__ import annotations
 
 from shared.digest import glossary as g
-from shared.digest.content import Bar, DigestContent, FollowUpLine, no_problem_line, themes_basis
+from shared.digest.content import (
+    UNMATCHED_NOTE,
+    Bar,
+    DigestContent,
+    FollowUpLine,
+    figures_header,
+    follow_up_heading,
+    more_text,
+    no_problem_line,
+    now_figure_text,
+    provinces_without_heading,
+    themes_basis,
+)
 from shared.domain.codes import LETTER_REFERENCE
 
 
@@ -14,14 +26,17 @@ def render_text(content: DigestContent) -> str:
     lines += [f"[แจ้งเตือน] {alert}" for alert in c.alerts] + ([""] if c.alerts else [])
     if c.quiet_day:
         lines += [f"ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{g.on_day(c.day_text)}", ""]
-    lines.append(f"ภาพรวม ({g.CHANGE})")
-    lines += [f"  {f.label}: {f.value:,} {f.unit} ({f.change_text})" for f in c.figures]
+    lines.append(f"ภาพรวม ({figures_header(c)}; {g.CHANGE})")
+    for f in c.figures:
+        now = now_figure_text(c, f)
+        lines.append(f"  {f.label}: {f.value:,} {f.unit} ({f.change_text})" + (f" [{now}]" if now else ""))
     lines += ["", g.TO_CHECK, f"  ข้อมูล ณ วันที่ {c.read_at_text} ลิงก์เปิดได้เฉพาะผู้มีสิทธิ์แก้ไขแบบฟอร์ม",
-              f"{g.INVALID_SUBMISSIONS} {c.invalid_total:,} {g.SUBMISSIONS_UNIT}"]
-    lines += [line for f in c.invalid for line in _follow_up(f)] + _more(len(c.invalid), c.invalid_total,
+              follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period)]
+    lines += [line for f in c.invalid for line in _follow_up(f)] + _more(c, len(c.invalid), c.invalid_total,
                                                                           "ข้อมูลไม่สมบูรณ์")
-    lines.append(f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมในสรุปแล้ว) {c.warned_total:,} {g.SUBMISSIONS_UNIT}")
-    lines += [line for f in c.warned for line in _follow_up(f)] + _more(len(c.warned), c.warned_total, g.WARNING)
+    lines.append(follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมในสรุปแล้ว)", c.warned_total,
+                                   c.warned_in_period))
+    lines += [line for f in c.warned for line in _follow_up(f)] + _more(c, len(c.warned), c.warned_total, g.WARNING)
     lines += ["", "ปัญหาและอุปสรรคที่พบ",
               f"  จำนวน {g.LAOS_REPORTED}ที่ระบุแต่ละปัญหา และร้อยละของ {c.laos_reporting:,} {g.LAOS_UNIT} "
               f"({c.as_of_text}) จัดกลุ่มตามข้อของ{LETTER_REFERENCE} "
@@ -47,13 +62,13 @@ def render_text(content: DigestContent) -> str:
     lines += [f"  {p.name}: {p.laos_reporting:,} {g.LAOS_UNIT} ({g.NEW_MARK}{g.on_day(c.day_text)} "
               f"{p.new_on_day:,} {g.SUBMISSIONS_UNIT})" for p in c.provinces_top]
     if c.provinces_without:
-        lines.append(f"  จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา ({len(c.provinces_without):,} จังหวัด): "
+        lines.append(f"  {provinces_without_heading(c)}: "
                      + " ".join(c.provinces_without))
     lines.append(f"  {c.coverage.headline}")
     lines += [f"    - {p.name}: {p.text}" for p in c.coverage.lowest]
     if c.coverage.unmatched:
         lines.append(f"  {g.SUBMISSION}ของ {len(c.coverage.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ "
-                     "(รายการอยู่ในไฟล์แนบ)")
+                     + UNMATCHED_NOTE)
     lines += ["", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
               f"  ข้อมูลตามที่ อปท. ระบุไว้ในแบบแจ้งปัญหาฉบับล่าสุด ({c.laos_reporting:,} {g.LAOS_UNIT})",
               *(f"    - {_bar(b)}" for b in c.statuses)]
@@ -79,8 +94,6 @@ def _follow_up(line: FollowUpLine) -> list[str]:
     return lines
 
 
-def _more(shown: int, total: int, sheet: str) -> list[str]:
-    if shown >= total:
-        return []
-    return [f"  แสดง {shown:,} {g.SUBMISSIONS_UNIT}แรกจากทั้งหมด {total:,} {g.SUBMISSIONS_UNIT} "
-            f"ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”"]
+def _more(c: DigestContent, shown: int, total: int, sheet: str) -> list[str]:
+    text = more_text(c, shown, total, sheet)
+    return [f"  {text}"] if text else []

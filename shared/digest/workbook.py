@@ -11,7 +11,6 @@ format. Every cell a user typed is written as a string, never as a formula.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,23 +237,15 @@ def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
 
 def _province_problem_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     sheet = book.add_worksheet("ปัญหารายจังหวัด")
-    laos: Counter[str] = Counter()
-    cells: Counter[tuple[str, str]] = Counter()
-    for lao in data.laos:
-        current = current_as_of(lao.record, data.day)
-        if current is None:
-            continue
-        member = current[1]
-        laos[member.province_code] += 1
-        cells.update((member.province_code, code) for code in member.problems)
-    codes = thai_sorted(laos, _province_name)
+    end = data.at_end_of_day
+    areas = thai_sorted((a for a in end.provinces.values() if a.laos_reporting), lambda a: a.name)
     headers = ["จังหวัด", f"{g.LAOS_REPORTED} ({g.LAOS_UNIT})", *_PROBLEM_HEADERS, NO_PROBLEM_LABEL]
-    rows: list[list[Any]] = [[_province_name(code), laos[code], *(cells[(code, p)] for p in _PROBLEM_COLUMNS)]
-                             for code in codes]
+    rows: list[list[Any]] = [[a.name, a.laos_reporting, *(a.by_problem[p] for p in _PROBLEM_COLUMNS)] for a in areas]
     after = _write_table(sheet, formats, headers, rows)
     # The total sits below a blank row, outside the filter range, so sorting or
     # filtering the provinces never moves it.
-    total = ["รวมทั้งประเทศ", sum(laos.values()), *(sum(cells[(c, p)] for c in codes) for p in _PROBLEM_COLUMNS)]
+    national = end.national
+    total = ["รวมทั้งประเทศ", national.laos_reporting, *(national.by_problem[p] for p in _PROBLEM_COLUMNS)]
     sheet.write_string(after + 1, 0, str(total[0]), formats.bold)
     for c, value in enumerate(total[1:], start=1):
         sheet.write_number(after + 1, c, value, formats.bold)

@@ -20,10 +20,10 @@ from shared.domain.codes import LETTER_ITEM_OF
 from shared.domain.counting import LaoRecord, Member
 
 
-def existed_by(submission_date: str, day: date) -> bool:
-    """First submitted by the end of ``day`` (Bangkok). A record written before
+def existed_by(submission_date: str, day: date | None) -> bool:
+    """First submitted by the end of ``day`` (Bangkok; None: now). A record written before
     first-submission dates were kept has none: it is taken as older than any day."""
-    return not submission_date or submission_date <= day.isoformat()
+    return day is None or not submission_date or submission_date <= day.isoformat()
 
 
 def record_as_of(record: LaoRecord, day: date) -> LaoRecord:
@@ -32,9 +32,10 @@ def record_as_of(record: LaoRecord, day: date) -> LaoRecord:
     return replace(record, members=members)
 
 
-def current_as_of(record: LaoRecord, day: date) -> tuple[str, Member] | None:
-    """The LAO's current report at the end of ``day`` (in its latest version), or None."""
-    return record_as_of(record, day).current()
+def current_as_of(record: LaoRecord, day: date | None) -> tuple[str, Member] | None:
+    """The LAO's current report at the end of ``day`` (in its latest version), or None;
+    ``day`` None: now."""
+    return (record if day is None else record_as_of(record, day)).current()
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class LaoFigures:
     by_letter_item: Counter[int] = field(default_factory=Counter)  # LAOs naming any problem of the item
     by_province: Counter[str] = field(default_factory=Counter)
     by_province_letter_item: Counter[tuple[str, int]] = field(default_factory=Counter)
+    by_province_problem: Counter[tuple[str, str]] = field(default_factory=Counter)
+    responses_by_province: Counter[str] = field(default_factory=Counter)  # counted reports, all versions
     by_status: Counter[str] = field(default_factory=Counter)
     by_lao_type: Counter[str] = field(default_factory=Counter)
     # Among the LAOs that said they have not yet reported to สำนักงาน ก.พ.: their problems.
@@ -56,7 +59,8 @@ class LaoFigures:
 NOT_REPORTED = "not_reported"
 
 
-def lao_figures(records: Iterable[LaoRecord], day: date) -> LaoFigures:
+def lao_figures(records: Iterable[LaoRecord], day: date | None) -> LaoFigures:
+    """``day`` None: as of now."""
     figures = LaoFigures()
     reporting = not_reported = 0
     for record in records:
@@ -64,6 +68,9 @@ def lao_figures(records: Iterable[LaoRecord], day: date) -> LaoFigures:
         if current is None:
             continue
         _, member = current
+        members = record.members if day is None else record_as_of(record, day).members
+        figures.responses_by_province[member.province_code] += len(members)
+        figures.by_province_problem.update((member.province_code, code) for code in member.problems)
         reporting += 1
         figures.by_problem.update(member.problems)
         items = {LETTER_ITEM_OF[code] for code in member.problems if code in LETTER_ITEM_OF}
@@ -78,6 +85,8 @@ def lao_figures(records: Iterable[LaoRecord], day: date) -> LaoFigures:
     return replace(figures, reporting=reporting, not_reported=not_reported)
 
 
-def responses_by(by_submission_date: Mapping[str, int], day: date) -> int:
-    """Responses (valid or not, not deleted) first submitted by the end of ``day``."""
+def responses_by(by_submission_date: Mapping[str, int], day: date | None) -> int:
+    """Responses (valid or not, not deleted) first submitted by the end of ``day`` (None: now)."""
+    if day is None:
+        return sum(by_submission_date.values())
     return sum(count for iso, count in by_submission_date.items() if iso <= day.isoformat())

@@ -32,7 +32,7 @@ from shared.domain.codes import (
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
 )
-from shared.domain.geography import REGIONS, all_provinces
+from shared.domain.figures import AreaFigures, Figures, Ratio
 from shared.report.chart import problem_chart
 from shared.report.figures import ReportFigures
 
@@ -53,9 +53,9 @@ class _Writer:
     def n(self, value: int) -> str:
         return self.t(f"{value:,}")
 
-    def pct(self, part: int, whole: int) -> str:
+    def pct(self, ratio: Ratio) -> str:
         """The figure of a ร้อยละ column: the column says it is a percentage."""
-        return self.t(str(round(100 * part / whole))) if whole else "-"
+        return self.t(g.percent_figure(ratio))
 
     def heading(self, text: str, level: int) -> None:
         paragraph = self.doc.add_heading(self.t(text), level=level)
@@ -144,23 +144,24 @@ def _page_field(paragraph: object) -> None:
 def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
     w = _Writer(thai_digits)
     f = figures
-    laos = f.laos
+    model = f.figures
+    laos = model.laos
     as_of = be_date(f.as_of)
     w.para(f"เรื่อง  {SUBJECT}", bold=True)
     w.para(f"อ้างถึง  {LETTER_REFERENCE}")
     period = f"ตั้งแต่วันที่ {be_date(f.first_day)} ถึงวันที่ {as_of}" if f.first_day else f"ถึงวันที่ {as_of}"
-    w.para(f"ช่วงเวลาที่รายงาน {period} ข้อมูล ณ วันที่ {be_datetime(f.read_at)}")
+    w.para(f"ช่วงเวลาที่รายงาน {period} ข้อมูล ณ สิ้นวันที่ {as_of} (ประมวลผลเมื่อ {be_datetime(f.read_at)})")
 
     w.heading("๑. สรุปผล", 1)
     reached = ""
-    if f.coverage is not None:
-        total = int(f.coverage["roster_total"])  # type: ignore[call-overload]
-        reported = int(f.coverage["reported"])  # type: ignore[call-overload]
-        reached = (f" ซึ่งตรงกับทะเบียน อปท. {w.n(reported)} แห่ง จากทั้งหมด {w.n(total)} แห่ง "
-                   f"({w.t(g.share(reported, total))})")
-    w.para(f"ได้รับ{g.SUBMISSION}ทั้งสิ้น {w.n(f.responses)} {g.SUBMISSIONS_UNIT} จาก อปท. {w.n(laos.reporting)} "
-           f"{g.LAOS_UNIT}{reached} ในจำนวนนี้มี{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ซึ่งไม่นับรวม {w.n(f.invalid)} "
-           f"{g.SUBMISSIONS_UNIT} และไม่นับรวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก {w.n(f.deleted)} {g.SUBMISSIONS_UNIT}")
+    national = model.national
+    if model.roster_known:
+        rate = national.response_rate
+        reached = (f" คิดเป็น{w.t(g.share(rate))} ของ อปท. ตามทะเบียน {w.n(rate.base or 0)} {g.LAOS_UNIT}")
+    w.para(f"ได้รับ{g.SUBMISSION}ทั้งสิ้น {w.n(model.responses)} {g.SUBMISSIONS_UNIT} จาก อปท. {w.n(laos.reporting)} "
+           f"{g.LAOS_UNIT}{reached} ในจำนวนนี้มี{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ซึ่งไม่นับรวม "
+           f"{w.n(model.responses_invalid)} {g.SUBMISSIONS_UNIT} และไม่นับรวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก "
+           f"{w.n(model.deleted)} {g.SUBMISSIONS_UNIT}")
     if f.invalid_reasons:
         w.table(["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
                 [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()])
@@ -172,26 +173,24 @@ def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
     w.picture(problem_chart(_chart_bars(f, w), w.t(f"อปท. ที่ระบุแต่ละปัญหา (แห่ง) จาก {laos.reporting:,} แห่ง")))
     if laos.by_problem[NO_PROBLEM]:
         w.para(f"อปท. ที่แจ้งว่าไม่มีปัญหา {w.n(laos.by_problem[NO_PROBLEM])} {g.LAOS_UNIT} "
-               f"({w.t(g.share(laos.by_problem[NO_PROBLEM], laos.reporting))}) ไม่นับเป็นปัญหาข้างต้น")
+               f"({w.t(g.share(model.of_reporting(laos.by_problem[NO_PROBLEM])))}) ไม่นับเป็นปัญหาข้างต้น")
 
     w.heading("๓. จำแนกตามจังหวัด ภาค ประเภท อปท. และสถานะการรายงานผล", 1)
-    headers, rows = _area_table(f, w, "จังหวัด", [(p.name_th, [p.code]) for p in
-                                                   thai_sorted(all_provinces(), lambda p: p.name_th)])
-    w.table(headers, rows, [5.5, 4, 4, 2.5] if len(headers) == 4 else [8, 8])
+    headers, rows = _area_table(model, w, "จังหวัด", thai_sorted(model.provinces.values(), lambda a: a.name))
+    w.table(headers, rows, _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
     w.para("ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ "
            "(กรุงเทพมหานครอยู่ในภาคกลาง)")
-    headers, rows = _area_table(f, w, "ภาค", [(f"{region} ({w.n(len(codes))} จังหวัด)", [f"TH-{c}" for c in codes])
-                                              for region, codes in REGIONS.items()])
-    w.table(headers, rows, [5.5, 4, 4, 2.5] if len(headers) == 4 else [8, 8])
+    headers, rows = _area_table(model, w, "ภาค", model.regions)
+    w.table(headers, rows, _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
     w.para(f"จำนวน อปท. ในแต่ละภาคที่ระบุปัญหาตามข้อของหนังสือที่อ้างถึง ({g.LAOS_UNIT})")
     w.table(["ภาค", *(f"ข้อ {number}" for number in LETTER_ITEMS)],
-            [[region, *(w.n(sum(laos.by_province_letter_item[(f"TH-{code}", number)] for code in codes))
-                        for number in LETTER_ITEMS)] for region, codes in REGIONS.items()],
+            [[region.name, *(w.n(region.by_letter_item[number]) for number in LETTER_ITEMS)]
+             for region in model.regions],
             [5.8] + [10.2 / len(LETTER_ITEMS)] * len(LETTER_ITEMS))
     w.table(["ประเภท อปท.", f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"],
             [[label, w.n(laos.by_lao_type[code])] for code, label in LAO_TYPES.items()], [10, 6])
     w.table(["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
-            [[label, w.n(laos.by_status[code]), w.pct(laos.by_status[code], laos.reporting)]
+            [[label, w.n(laos.by_status[code]), w.pct(model.of_reporting(laos.by_status[code]))]
              for code, label in REPORTING_STATUSES.items()], [10, 3, 3])
     w.para(f"{g.NOT_YET_REPORTED} {w.n(laos.not_reported)} {g.LAOS_UNIT} ปัญหาที่พบมากที่สุดของกลุ่มนี้ ได้แก่ "
            + " ".join(f"{PROBLEM_LABELS[code]} ({w.n(n)} {g.LAOS_UNIT})"
@@ -225,19 +224,21 @@ def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
 
 
 def _problem_rows(f: ReportFigures, w: _Writer) -> list[list[str]]:
-    laos = f.laos
+    model = f.figures
+    laos = model.laos
     rows = []
     for number, heading in LETTER_ITEMS.items():
         codes = [c for c, n in LETTER_ITEM_OF.items() if n == number]
         if len(codes) == 1:
             count = laos.by_problem[codes[0]]
-            rows.append([w.n(number), PROBLEM_LABELS[codes[0]], w.n(count), w.pct(count, laos.reporting)])
+            rows.append([w.n(number), PROBLEM_LABELS[codes[0]], w.n(count), w.pct(model.of_reporting(count))])
             continue
         item = laos.by_letter_item[number]
-        rows.append([w.n(number), heading, w.n(item), w.pct(item, laos.reporting)])
+        rows.append([w.n(number), f"{heading} (รวม {len(codes)} ประเด็นย่อย)", w.n(item),
+                     w.pct(model.of_reporting(item))])
         for letter, code in zip(_SUB_ITEMS, codes, strict=False):
             count = laos.by_problem[code]
-            rows.append([w.t(f"({letter})"), PROBLEM_LABELS[code], w.n(count), w.pct(count, laos.reporting)])
+            rows.append([w.t(f"({letter})"), PROBLEM_LABELS[code], w.n(count), w.pct(model.of_reporting(count))])
     return rows
 
 
@@ -248,26 +249,26 @@ def _chart_bars(f: ReportFigures, w: _Writer) -> list[tuple[str, int, str]]:
         codes = [c for c, n in LETTER_ITEM_OF.items() if n == number]
         for letter, code in zip(_SUB_ITEMS, codes, strict=False):
             item = f"ข้อ {number}" + (f" ({letter})" if len(codes) > 1 else "")
-            count = f.laos.by_problem[code]
+            count = f.figures.laos.by_problem[code]
             bars.append((w.t(f"{item} {PROBLEM_SHORT_LABELS[code]}"), count,
-                         f"{w.n(count)} ({w.t(g.share(count, f.laos.reporting))})"))
+                         f"{w.n(count)} ({w.t(g.share(f.figures.of_reporting(count)))})"))
     return sorted(bars, key=lambda bar: -bar[1])
 
 
-def _area_table(f: ReportFigures, w: _Writer, label: str,
-                areas: list[tuple[str, list[str]]]) -> tuple[list[str], list[list[str]]]:
-    """LAOs reporting per area (a province, or a region of provinces), with the roster rate when loaded."""
-    coverage = f.coverage or {}
-    by_province: dict[str, dict[str, int]] = coverage.get("by_province", {})  # type: ignore[assignment]
+_AREA_WIDTHS = [4.2, 2.9, 2.6, 2.2, 4.1]
+
+
+def _area_table(model: Figures, w: _Writer, label: str,
+                areas: Iterable[AreaFigures]) -> tuple[list[str], list[list[str]]]:
+    """LAOs reporting per area, with the roster and the rate (the reporting LAOs out of the
+    roster's) when a roster is loaded; the unmatched ones are counted in, and said apart."""
     headers = [label, f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"]
-    if by_province:
-        headers += [f"ตามทะเบียน ({g.LAOS_UNIT})", "ร้อยละ"]
+    if model.roster_known:
+        headers += [f"ตามทะเบียน ({g.LAOS_UNIT})", "ร้อยละ", f"ในจำนวนที่แจ้งแล้ว จับคู่กับทะเบียนไม่ได้ ({g.LAOS_UNIT})"]
     rows = []
-    for name, provinces in areas:
-        row = [name, w.n(sum(f.laos.by_province[p] for p in provinces))]
-        if by_province:
-            roster = sum(by_province.get(p, {}).get("roster", 0) for p in provinces)
-            reported = sum(by_province.get(p, {}).get("reported", 0) for p in provinces)
-            row += [w.n(roster), w.pct(reported, roster)]
+    for area in areas:
+        row = [area.name, w.n(area.laos_reporting)]
+        if model.roster_known:
+            row += [w.n(area.roster_total or 0), w.pct(area.response_rate), w.n(area.unmatched_reports)]
         rows.append(row)
     return headers, rows

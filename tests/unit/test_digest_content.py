@@ -125,18 +125,29 @@ def test_the_body_lists_the_first_follow_ups_newest_day_first_and_points_to_the_
     content = build_content(data(invalid=[*older, new]))
     assert content.invalid[0].response_id == "new1" and content.invalid[0].new_on_day
     assert len(content.invalid) == INVALID_ROWS and content.invalid_total == 41
-    assert (f"แสดง {INVALID_ROWS} ฉบับแรกจากทั้งหมด 41 ฉบับ ดูทั้งหมดในไฟล์แนบ แผ่นงาน “ข้อมูลไม่สมบูรณ์”"
-            in render_text(content))
+    assert (f"แสดง {INVALID_ROWS} จาก 41 ฉบับ โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567ก่อน "
+            "ดูทั้งหมดในไฟล์แนบ แผ่นงาน “ข้อมูลไม่สมบูรณ์”" in render_text(content))
+
+
+def test_a_cut_list_shows_the_periods_follow_ups_before_later_ones():
+    later = [follow_up(f"later{n}", submission_date="2024-01-06") for n in range(16)]
+    period = [follow_up(f"period{n}", submission_date="2024-01-04") for n in range(3)]
+    content = build_content(data(invalid=[*later, *period]))
+    assert [line.response_id for line in content.invalid[:3]] == ["period0", "period1", "period2"]
+    assert (content.invalid_total, content.invalid_in_period) == (19, 3)
+    text = render_text(content)
+    assert "19 ฉบับ (ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567 3 ฉบับ)" in text
 
 
 def test_problems_are_grouped_under_the_letters_items_sorted_with_their_share_of_reporting_laos():
     laos = [lao("ก", problems=("too_many_forms", "training_unclear")), lao("ข", problems=("too_many_forms",)),
             lao("ค", problems=("no_incumbent_executive",))]
     content = build_content(data(laos=laos))
-    first = content.letter_items[0]
-    assert (first.number, first.laos, first.share_text) == (6, 2, "ร้อยละ 67")
-    assert [b.text for b in first.bars[:2]] == ["2 แห่ง (ร้อยละ 67)", "1 แห่ง (ร้อยละ 33)"]
-    assert [item.number for item in content.letter_items][:2] == [6, 4]
+    last = content.letter_items[-1]
+    assert (last.number, last.laos, last.share_text) == (6, 2, "ร้อยละ 67")
+    assert last.heading == "ปัญหาอื่น ๆ (รวม 4 ประเด็นย่อย)"
+    assert [b.text for b in last.bars[:2]] == ["2 แห่ง (ร้อยละ 67)", "1 แห่ง (ร้อยละ 33)"]
+    assert [item.number for item in content.letter_items][:2] == [4, 1]  # item 6 is a sum: never ranked
     html = render_html(content)
     assert "หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖" in html
     assert html.count("ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน") == 1  # the full option text, once
@@ -148,7 +159,7 @@ def test_provinces_show_the_top_ten_and_every_province_without_any_lao():
     content = build_content(data(laos=laos))
     assert [(p.name, p.laos_reporting) for p in content.provinces_top] == [("ขอนแก่น", 3), ("แพร่", 1)]
     assert len(content.provinces_without) == 75 and "กรุงเทพมหานคร" in content.provinces_without
-    assert "จังหวัดที่ยังไม่มี อปท. แจ้งปัญหา (75 จังหวัด)" in render_html(content)
+    assert "จังหวัดที่ยังไม่มี อปท. ใดแจ้งปัญหา (75 จังหวัด; ณ สิ้นวันที่ 5 ม.ค. 2567" in render_html(content)
 
 
 def test_laos_not_yet_reported_to_the_ocsc_are_counted_with_their_most_frequent_problems():
@@ -253,10 +264,11 @@ def test_with_a_roster_the_digest_gives_the_rate_the_lowest_provinces_and_the_un
     laos = [lao("บ้านเหล่า"), lao("แม่ทราย", "TH-54", "แพร่"), lao("ไม่มีในทะเบียน")]
     content = build_content(data(laos=laos, roster=roster))
     cover = content.coverage
-    assert (cover.roster_total, cover.reported) == (5, 2)
-    assert [(p.name, p.text) for p in cover.lowest] == [("แพร่", "1 จาก 3 แห่ง (ร้อยละ 33)"),
-                                                         ("ขอนแก่น", "1 จาก 2 แห่ง (ร้อยละ 50)")]
+    assert (cover.rate.count, cover.rate.base, cover.roster_reported) == (3, 5, 2)
+    assert [(p.name, p.text) for p in cover.lowest] == [
+        ("แพร่", "1 จาก 3 แห่ง (ร้อยละ 33)"),
+        ("ขอนแก่น", "2 จาก 2 แห่ง (ร้อยละ 100) ในจำนวนนี้จับคู่กับทะเบียนไม่ได้ 1 แห่ง")]
     assert [r.name for r, _ in cover.unmatched] == ["ไม่มีในทะเบียน"]
     assert [e.lao_code for e in cover.nonresponders] == ["2", "5", "4"]  # by province, district, then name
     html = render_html(content)
-    assert "อปท. ที่แจ้งปัญหาแล้ว 2 จาก 5 แห่ง ตามทะเบียน อปท. (ร้อยละ 40)" in html
+    assert "อปท. ที่แจ้งปัญหาแล้ว 3 จาก 5 แห่ง ตามทะเบียน อปท. (ร้อยละ 60)" in html
