@@ -40,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="print the stored counters")
     stats.add_argument("--json", action="store_true", help="one JSON object (the default output)")
 
+    summary = commands.add_parser("summary", help="print every figure the digest and report show (national, "
+                                                  "per province), as stored in summaries/*")
+    summary.add_argument("--as-of", type=date.fromisoformat, default=None,
+                         help="figures as of the end of this Bangkok day (default: now)")
+    summary.add_argument("--json", action="store_true",
+                         help="one JSON object: national, and provinces keyed by province code")
+
     roster = commands.add_parser("roster", help="the LAO roster the coverage figures are computed against")
     roster_commands = roster.add_subparsers(dest="roster_command", required=True)
     load = roster_commands.add_parser("load", help="load (or replace, atomically) the roster from a CSV file")
@@ -136,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
         return _doctor(send_test=args.send_test)
     if args.command == "roster":
         return _roster_load(args.file)
+    if args.command == "summary":
+        return _summary(args.as_of, as_json=args.json)
     if args.command == "report":
         return _report(args.out, args.as_of, args.thai_digits)
     if args.command == "nonresponders":
@@ -167,9 +176,15 @@ def _run(args: argparse.Namespace) -> int:
             print(f"  stored {json.dumps(stored, ensure_ascii=False, sort_keys=True)}", file=sys.stderr)
             print(f"  recount {json.dumps(expected, ensure_ascii=False, sort_keys=True)}", file=sys.stderr)
             return 1
-        if result.consistent:
-            print("counters equal a full recount" + (" and so does coverage" if coverages else ""))
+        summaries = _check_summaries(fix=args.fix)
+        if result.consistent and summaries:
+            print("counters equal a full recount" + (" and so does coverage" if coverages else "")
+                  + f"; {summaries}")
             return 0
+        if result.consistent:
+            return 1
+        if summaries:
+            print(summaries)
         verb = "repaired" if args.fix else "differ"
         print(f"counters {verb} ({len(result.differences)} keys; expected - stored):")
         for key, diff in result.differences.items():
@@ -205,7 +220,12 @@ def _run(args: argparse.Namespace) -> int:
         except MassDeleteRefused as exc:
             print(f"refused: {exc}", file=sys.stderr)
             return EXIT_REFUSED
+        from shared.runtime import summaries_source
+        from shared.services.summaries import refresh_summaries
+
+        refresh = refresh_summaries(summaries_source(), datetime.now(UTC), only_if_moved=True)
         print(json.dumps({
+            "summaries": refresh.reason,
             "form_response_count": record.form_response_count, "stored_count": record.stored_count,
             "counts_match": record.counts_match, "ingested": record.ingested, "deleted": record.deleted,
             "restored": record.restored, "reprocessed": record.reprocessed, "quarantined": record.quarantined,
@@ -251,6 +271,44 @@ def _report(out: Path, as_of: date | None, thai_digits: bool) -> int:
     return 0
 
 
+def _check_summaries(*, fix: bool) -> str | None:
+    """The stored summaries against a recount: a line to print when they agree (or are of an older
+    data version, so not compared, or were rewritten with ``fix``); None after printing the differences."""
+    from shared.runtime import summaries_source
+    from shared.services.summaries import check_summaries, refresh_summaries
+
+    source = summaries_source()
+    check = check_summaries(source, datetime.now(UTC))
+    if fix and (not check.compared or not check.consistent):
+        refresh_summaries(source, datetime.now(UTC), only_if_moved=False)
+        return "summaries/* recomputed and rewritten"
+    if not check.compared:
+        return "summaries/* are of an older data version (refreshed by the next reconcile): not compared"
+    if check.consistent:
+        return "so do summaries/*"
+    print("summaries/* differ from a recount of the same data version:", file=sys.stderr)
+    for doc_id, fields in check.differences.items():
+        print(f"  summaries/{doc_id}: {', '.join(fields)}", file=sys.stderr)
+    return None
+
+
+def _summary(as_of: date | None, *, as_json: bool) -> int:
+    from shared.digest.summary_text import summary_text
+    from shared.domain.summaries import NATIONAL, summary_documents
+    from shared.runtime import summaries_source
+    from shared.services.summaries import compute_now
+
+    computed = compute_now(summaries_source(), datetime.now(UTC), as_of)
+    documents = summary_documents(computed.figures, computed.version)
+    if as_json:
+        national = documents.pop(NATIONAL)
+        print(json.dumps({"national": national, "provinces": documents}, ensure_ascii=False, sort_keys=True,
+                         default=lambda value: value.isoformat()))
+        return 0
+    print(summary_text(computed.figures))
+    return 0
+
+
 def _roster_store() -> FirestoreRoster:
     from shared.adapters.firestore_roster import FirestoreRoster
     from shared.adapters.firestore_store import firestore_client
@@ -270,6 +328,10 @@ def _roster_load(path: Path) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_REFUSED
+    from shared.runtime import summaries_source
+    from shared.services.summaries import refresh_summaries
+
+    refresh_summaries(summaries_source(), datetime.now(UTC), only_if_moved=False)  # new roster, new rates
     print(json.dumps({
         **changes.summary(),
         "added_codes": [e.lao_code for e in changes.added],

@@ -8,6 +8,7 @@ cold starts cheap and warm invocations free of set-up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
@@ -15,6 +16,9 @@ from shared.adapters.firestore_store import FirestoreStore, firestore_client
 from shared.adapters.forms_api import FormsApiGateway, forms_credentials
 from shared.config import FirestoreSettings, IngestSettings
 from shared.services.mapping import MappingProvider
+
+if TYPE_CHECKING:
+    from shared.adapters.firestore_summaries import FirestoreSummaries
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,13 @@ def store_only() -> FirestoreStore:
     if key not in _stores:
         _stores[key] = FirestoreStore(firestore_client(settings.google_cloud_project), settings.counter_shards)
     return _stores[key]
+
+
+def summaries_source() -> FirestoreSummaries:
+    """The summaries read model's reader and writer (reconcile, roster load, the digest, the CLI)."""
+    from shared.adapters.firestore_summaries import FirestoreSummaries
+
+    return FirestoreSummaries(firestore_client(FirestoreSettings().google_cloud_project))
 
 
 def ingest_components() -> IngestComponents:

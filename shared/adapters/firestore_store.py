@@ -38,7 +38,7 @@ from shared.adapters.documents import (
     sum_shards,
 )
 from shared.adapters.firestore_metering import meter
-from shared.domain.counting import CountedResponse, affected_laos, plan_transition
+from shared.domain.counting import CountedResponse, affected_laos, plan_transition, with_data_version
 from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
 from shared.domain.lease import lease_until, may_take_over
@@ -143,9 +143,8 @@ class FirestoreStore:
             doc = {**found.get(ref.id, {}), **lao_document(record, display),
                    "updated_at": firestore.SERVER_TIMESTAMP}
             transaction.set(ref, doc)
-        if transition.counter_delta:
-            increments = nested(transition.counter_delta, firestore.Increment)
-            transaction.set(self._shard(after.response_id), increments, merge=True)
+        increments = nested(with_data_version(transition.counter_delta), firestore.Increment)
+        transaction.set(self._shard(after.response_id), increments, merge=True)
 
     def _shard(self, key: str) -> firestore.DocumentReference:
         index = zlib.crc32(key.encode()) % self._shards

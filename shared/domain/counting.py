@@ -96,6 +96,21 @@ def difference(after: Counter[str], before: Counter[str]) -> dict[str, int]:
     return {k: after[k] - before[k] for k in sorted(keys) if after[k] != before[k]}
 
 
+# Not a count of anything: it moves by one with every stored change, in the same
+# commit, so the summaries can tell whether what they were computed from has moved.
+# A recount has nothing to compare it with.
+DATA_VERSION = "data_version"
+
+
+def with_data_version(delta: dict[str, int]) -> dict[str, int]:
+    """The increments of one stored change, the data version's included."""
+    return {**delta, DATA_VERSION: 1}
+
+
+def recountable(counters: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in counters.items() if k != DATA_VERSION}
+
+
 @dataclass(frozen=True)
 class Transition:
     """The LAO records to write and the counter changes that go with them."""

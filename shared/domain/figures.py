@@ -261,3 +261,14 @@ def _by_type(reports: list[ReportingLao], matches: dict[str, Match],
 def province_name(code: str) -> str:
     province = province_by_code(code)
     return province.name_th if province else code
+
+
+@dataclass(frozen=True)
+class LaoEntry:
+    """An LAO with counted reports, as read from its record."""
+
+    lao_id: str
+    lao_type: str
+    name: str
+    district: str
+    record: LaoRecord

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from shared.domain.counting import difference, full_count
+from shared.domain.counting import difference, full_count, recountable
 from shared.ports import Counters
 
 
@@ -23,10 +23,11 @@ class RecountResult:
 def recount(store: Counters) -> RecountResult:
     snapshot = store.counter_snapshot()
     expected = full_count(snapshot.responses)
+    stored = recountable(snapshot.counters)
     return RecountResult(
         expected=expected,
-        stored=snapshot.counters,
-        differences=difference(Counter(expected), Counter(snapshot.counters)),
+        stored=stored,
+        differences=difference(Counter(expected), Counter(stored)),
     )
 
 

@@ -20,7 +20,7 @@ from shared.adapters.documents import (
     response_document,
     stored_state,
 )
-from shared.domain.counting import CountedResponse, affected_laos, plan_transition
+from shared.domain.counting import CountedResponse, affected_laos, plan_transition, with_data_version
 from shared.domain.evaluation import Evaluation
 from shared.domain.form_mapping import FormMapping
 from shared.domain.lease import lease_until, may_take_over
@@ -75,7 +75,7 @@ class MemoryStore:
         for lao_id in lao_ids:
             display = evaluation if after.counts_for_lao and after.lao_id == lao_id else None
             self.laos[lao_id] = {**self.laos.get(lao_id, {}), **lao_document(transition.laos[lao_id], display)}
-        self._counters.update(transition.counter_delta)
+        self._counters.update(with_data_version(transition.counter_delta))
 
     def record_malformed(self, raw: dict[str, Any], problem: str) -> bool:
         key = hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()

@@ -1,0 +1,104 @@
+"""The summaries read model on Firestore: what it is computed from, and its documents.
+
+`summaries/national` and `summaries/{province_code}` are written together in one
+transaction that first reads `summaries/national`: a refresh computed from older
+data never replaces one computed from newer data, and a reader never sees half of
+a refresh. They are not written by ingestion: one document rewritten at the
+ingest rate would exceed Firestore's sustained write rate of about one write a
+second per document (https://cloud.google.com/firestore/docs/best-practices#hotspots).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
+
+from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
+from shared.adapters.firestore_fast import stream_dicts
+from shared.adapters.firestore_roster import FirestoreRoster
+from shared.domain.counting import DATA_VERSION
+from shared.domain.figures import FollowUpDates, LaoEntry
+from shared.domain.geography import resolve_province
+from shared.domain.roster import RosterEntry
+from shared.domain.summaries import NATIONAL, DataVersion
+
+SUMMARIES = "summaries"
+
+
+class FirestoreSummaries:
+    def __init__(self, client: firestore.Client) -> None:
+        self._db = client
+
+    def data_version(self) -> DataVersion:
+        """The stored changes so far and the roster's version: nine small reads."""
+        shards = [s.to_dict() or {} for s in self._db.collection(COUNTERS).stream()]
+        pointer = self._db.collection(SYSTEM).document("roster").get().to_dict() or {}
+        return DataVersion(sum_shards(shards).get(DATA_VERSION, 0), pointer.get("version"))
+
+    def counters(self) -> dict[str, int]:
+        return sum_shards(s.to_dict() or {} for s in self._db.collection(COUNTERS).stream())
+
+    def reporting_laos(self) -> list[LaoEntry]:
+        """Every LAO with a counted report, with its reports."""
+        query = (self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True))
+                 .select(["lao_type", "name", "district", "members"]))
+        entries = []
+        for lao_id, d in stream_dicts(self._db, query):
+            record = lao_from_document(lao_id, d)
+            assert record is not None
+            entries.append(LaoEntry(lao_id, d.get("lao_type", ""), d.get("name", ""), d.get("district", ""), record))
+        return entries
+
+    def follow_ups(self) -> FollowUpDates:
+        """When each incomplete response and each valid one with warnings was first submitted."""
+        invalid = (self._db.collection(RESPONSES).where(filter=FieldFilter("state", "==", "invalid"))
+                   .select(["submission_date", "deleted", "province_name"]))
+        incomplete = [d for _, d in stream_dicts(self._db, invalid) if not d.get("deleted")]
+        warned = (self._db.collection(RESPONSES).where(filter=FieldFilter("has_warnings", "==", True))
+                  .where(filter=FieldFilter("deleted", "==", False)).select(["submission_date", "state"]))
+        return FollowUpDates(
+            invalid=tuple(d["submission_date"] for d in incomplete),
+            warned=tuple(d["submission_date"] for _, d in stream_dicts(self._db, warned) if d.get("state") == "valid"),
+            invalid_by_province=tuple(_province_code(d.get("province_name")) for d in incomplete),
+        )
+
+    def roster(self) -> list[RosterEntry] | None:
+        return FirestoreRoster(self._db).roster()
+
+    def stored(self) -> dict[str, dict[str, Any]]:
+        """Every summary document, by id; empty before the first refresh."""
+        return {s.id: s.to_dict() or {} for s in self._db.collection(SUMMARIES).stream()}
+
+    def stored_version(self) -> DataVersion | None:
+        record = self._db.collection(SUMMARIES).document(NATIONAL).get().to_dict()
+        return _version_of(record) if record else None
+
+    def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion) -> bool:
+        """Write every document at once, unless the stored ones were computed from newer data."""
+        national = self._db.collection(SUMMARIES).document(NATIONAL)
+
+        @firestore.transactional
+        def run(transaction: firestore.Transaction) -> bool:
+            snapshot = national.get(transaction=transaction)
+            held = _version_of(snapshot.to_dict()) if snapshot.exists else None
+            if held is not None and held.changes > version.changes:
+                return False
+            for doc_id, fields in documents.items():
+                transaction.set(self._db.collection(SUMMARIES).document(doc_id), fields)
+            return True
+
+        written: bool = run(self._db.transaction())
+        return written
+
+
+def _version_of(record: dict[str, Any] | None) -> DataVersion | None:
+    if not record or "data_version" not in record:
+        return None
+    return DataVersion(int(record["data_version"]), record.get("roster_version"))
+
+
+def _province_code(name: str | None) -> str | None:
+    province = resolve_province(name) if name else None
+    return province.code if province else None

@@ -1,0 +1,96 @@
+"""The summaries read model on the Firestore emulator: written whole, never over newer data,
+refreshed only when the data moved, and checked against a recount."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from shared.adapters.firestore_roster import FirestoreRoster
+from shared.adapters.firestore_summaries import SUMMARIES, FirestoreSummaries
+from shared.domain.summaries import DataVersion, summary_documents
+from shared.services.ingest import ingest_responses
+from shared.services.roster import load_roster
+from shared.services.summaries import check_summaries, compute_now, refresh_summaries
+from tests.support import builders
+from tests.support.roster import simple_csv
+
+pytestmark = pytest.mark.emulator
+NOW = datetime(2024, 1, 6, 1, 0, tzinfo=UTC)
+ROSTER = [
+    {"lao_code": "4001", "name": "บ้านเหล่า", "lao_type": "sao", "district": "เมืองขอนแก่น", "province": "TH-40"},
+    {"lao_code": "4002", "name": "โนนสูง", "lao_type": "sao", "district": "เมืองขอนแก่น", "province": "TH-40"},
+    {"lao_code": "4003", "name": "ท่าพระ", "lao_type": "sao", "district": "เมืองขอนแก่น", "province": "TH-40"},
+]
+
+
+@pytest.fixture
+def summaries(stack, tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text(simple_csv(ROSTER), encoding="utf-8")
+    load_roster(path, FirestoreRoster(stack.store._db))
+    ingest_responses([builders.response(lao_name="บ้านเหล่า", response_id="one"),
+                      builders.response(lao_name="ไม่มีในทะเบียน", response_id="two")],
+                     stack.store, stack.mappings)
+    return FirestoreSummaries(stack.store._db)
+
+
+def stored(stack):
+    return {s.id: s.to_dict() for s in stack.store._db.collection(SUMMARIES).stream()}
+
+
+def test_a_refresh_writes_the_national_and_every_province_document_with_the_rate_and_nonresponders(
+        stack, summaries):
+    result = refresh_summaries(summaries, NOW, only_if_moved=False)
+    assert result.refreshed and result.version.changes == 2
+    documents = stored(stack)
+    assert len(documents) == 78  # national + 77 provinces, Bangkok included
+    khon_kaen = documents["TH-40"]
+    assert khon_kaen["province_name"] == "ขอนแก่น"
+    assert (khon_kaen["laos_reporting"], khon_kaen["roster_total"], khon_kaen["roster_reported"],
+            khon_kaen["nonresponders"], khon_kaen["unmatched_reports"]) == (2, 3, 1, 2, 1)
+    assert khon_kaen["reported_percent"] == 66.7  # 2 of 3, one decimal, half up
+    assert khon_kaen["nonresponder_laos"] == [
+        {"district": "เมืองขอนแก่น", "lao_type": "องค์การบริหารส่วนตำบล", "name": "ท่าพระ", "lao_code": "4003"},
+        {"district": "เมืองขอนแก่น", "lao_type": "องค์การบริหารส่วนตำบล", "name": "โนนสูง", "lao_code": "4002"}]
+    national = documents["national"]
+    assert (national["laos_reporting"], national["responses_valid"], national["roster_total"]) == (2, 2, 3)
+    assert documents["TH-10"]["roster_total"] == 0 and documents["TH-10"]["reported_percent"] is None
+
+
+def test_the_stored_documents_equal_what_summary_json_prints(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    computed = compute_now(summaries, NOW)
+    expected = summary_documents(computed.figures, computed.version)
+    documents = stored(stack)
+    for doc_id, fields in expected.items():
+        assert {k: v for k, v in documents[doc_id].items() if k != "computed_at"} == \
+            {k: v for k, v in fields.items() if k != "computed_at"}, doc_id
+
+
+def test_nothing_is_rewritten_until_the_data_moves(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    assert refresh_summaries(summaries, NOW, only_if_moved=True).reason == "unchanged"
+    ingest_responses([builders.response(lao_name="โนนสูง", response_id="three")], stack.store, stack.mappings)
+    again = refresh_summaries(summaries, NOW, only_if_moved=True)
+    assert again.refreshed and stored(stack)["TH-40"]["roster_reported"] == 2
+
+
+def test_a_refresh_computed_from_older_data_never_replaces_a_newer_one(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    newer = stored(stack)["national"]["data_version"]
+    assert not summaries.replace({"national": {"data_version": newer - 1}}, DataVersion(newer - 1, None))
+    assert stored(stack)["national"]["data_version"] == newer
+
+
+def test_the_recount_check_finds_a_summary_that_disagrees(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    assert check_summaries(summaries, NOW).consistent and check_summaries(summaries, NOW).compared
+    stack.store._db.collection(SUMMARIES).document("TH-40").update({"laos_reporting": 5})
+    check = check_summaries(summaries, NOW)
+    assert check.compared and check.differences == {"TH-40": ["laos_reporting"]}
+
+
+def test_a_summary_of_an_older_data_version_is_not_compared(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    ingest_responses([builders.response(lao_name="โนนสูง", response_id="three")], stack.store, stack.mappings)
+    assert not check_summaries(summaries, NOW).compared
