@@ -158,7 +158,7 @@ UNMATCHED_NOTE = ("หรือตรงกับมากกว่าหนึ�
 
 
 def figures_header(c: DigestContent) -> str:
-    return f"จำนวน{c.end_of_day_label}"
+    return f"จำนวน {c.end_of_day_label}"
 
 
 def now_figure_text(c: DigestContent, figure: Figure) -> str:

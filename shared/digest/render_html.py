@@ -89,7 +89,7 @@ def _figures(c: DigestContent) -> str:
         css = "m" if f.daily or not f.change else "up" if f.change > 0 else "dn"
         now = now_figure_text(c, f)
         now_html = f'<br><span class="m">{_e(now)}</span>' if now else ""
-        rows.append(f'<tr><td>{_e(f.label)}{now_html}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}</td>'
+        rows.append(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}{now_html}</td>'
                     f'<td class="{css}">{_e(f.change_text)}</td></tr>')
     return (f'<table><tr><th>ภาพรวม</th><th class="n">{_e(figures_header(c))}</th><th>{_e(g.CHANGE)}</th></tr>'
             + "".join(rows) + "</table>")
