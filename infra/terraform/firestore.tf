@@ -30,6 +30,22 @@ resource "google_firestore_index" "edited_on_day" {
   }
 }
 
+# The console's query of provinces by response rate (README, "Reading the figures in the
+# Firestore console"): an equality on kind and an order on reported_percent.
+resource "google_firestore_index" "summaries_by_rate" {
+  database    = google_firestore_database.main.name
+  collection  = "summaries"
+  query_scope = "COLLECTION"
+  fields {
+    field_path = "kind"
+    order      = "ASCENDING"
+  }
+  fields {
+    field_path = "reported_percent"
+    order      = "ASCENDING"
+  }
+}
+
 # Client SDKs (web, mobile) get nothing: the console and the server SDK go through IAM.
 # Released explicitly because Google does not document which rules a database created
 # through the API starts with; the release makes "deny all" a fact, not an assumption.

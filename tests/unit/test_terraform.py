@@ -129,6 +129,13 @@ def test_firestore_has_recovery_protection_a_backup_and_the_digest_index(tf):
     assert [f["field_path"] for f in index["fields"]] == ["last_submitted_date", "submission_date"]
 
 
+def test_the_consoles_query_of_provinces_by_rate_has_its_composite_index(tf):
+    index = tf["resource"]["google_firestore_index"]["summaries_by_rate"]
+    assert index["collection"] == "summaries"
+    assert [(f["field_path"], f["order"]) for f in index["fields"]] == [("kind", "ASCENDING"),
+                                                                        ("reported_percent", "ASCENDING")]
+
+
 def test_bundles_are_uploaded_under_their_content_hash(tf):
     bundle = tf["resource"]["google_storage_bucket_object"]["bundle"]
     assert "filesha256(" in bundle["name"]
