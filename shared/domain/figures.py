@@ -20,7 +20,7 @@ from shared.domain.as_of import LaoFigures, current_as_of, existed_by, lao_figur
 from shared.domain.codes import LAO_TYPES
 from shared.domain.counting import LaoRecord
 from shared.domain.coverage import Match, ReportingLao, RosterIndex, match_all
-from shared.domain.geography import REGIONS, all_provinces, province_by_code
+from shared.domain.geography import REGIONS, all_provinces
 from shared.domain.roster import RosterEntry
 
 MATCHED = ("exact", "fuzzy")
@@ -256,11 +256,6 @@ def _by_type(reports: list[ReportingLao], matches: dict[str, Match],
     return [TypeCoverage(code, reporting[code], roster[code] if index else None,
                          reported[code] if index else None)
             for code in LAO_TYPES if reporting[code] or roster[code]]
-
-
-def province_name(code: str) -> str:
-    province = province_by_code(code)
-    return province.name_th if province else code
 
 
 @dataclass(frozen=True)
