@@ -22,12 +22,16 @@ class ProvinceRate:
     unmatched: int  # of those, the ones matched to no roster LAO
 
     @property
+    def rate_text(self) -> str:
+        return f"{self.rate.count:,} จาก {self.rate.base or 0:,} {g.LAOS_UNIT} ({g.share(self.rate)})"
+
+    @property
+    def unmatched_text(self) -> str:
+        return f"ในจำนวนนี้จับคู่กับทะเบียนไม่ได้ {self.unmatched:,} {g.LAOS_UNIT}" if self.unmatched else ""
+
+    @property
     def text(self) -> str:
-        rate = self.rate
-        text = f"{rate.count:,} จาก {rate.base or 0:,} {g.LAOS_UNIT} ({g.share(rate)})"
-        if self.unmatched:
-            text += f" ในจำนวนนี้จับคู่กับทะเบียนไม่ได้ {self.unmatched:,} {g.LAOS_UNIT}"
-        return text
+        return " ".join(filter(None, [self.rate_text, self.unmatched_text]))
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ td,th{padding:5px 6px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-a
 th{background:#f1f3f4;font-weight:bold}
 .n{text-align:right}
 td.n,b.n{white-space:nowrap}
+td.n .w{white-space:normal}
 .up{color:#137333}.dn{color:#b3261e}
 .fu{margin:0 0 10px;padding:6px 10px;border-left:4px solid #b3261e;background:#fdf3f2}
 .wn{border-left-color:#e37400;background:#fef7e0}
@@ -88,7 +89,7 @@ def _figures(c: DigestContent) -> str:
     for f in c.figures:
         css = "m" if f.daily or not f.change else "up" if f.change > 0 else "dn"
         now = now_figure_text(c, f)
-        now_html = f'<br><span class="m">{_e(now)}</span>' if now else ""
+        now_html = f'<br><span class="m w">{_e(now)}</span>' if now else ""  # may wrap on a phone
         rows.append(f'<tr><td>{_e(f.label)}</td><td class="n"><b>{f.value:,}</b> {_e(f.unit)}{now_html}</td>'
                     f'<td class="{css}">{_e(f.change_text)}</td></tr>')
     return (f'<table><tr><th>ภาพรวม</th><th class="n">{_e(figures_header(c))}</th><th>{_e(g.CHANGE)}</th></tr>'
@@ -194,7 +195,9 @@ def _coverage(c: DigestContent) -> list[str]:
     parts = ["<h3>ความครอบคลุมตามทะเบียน อปท.</h3>", f"<p>{_e(cover.headline)}</p>"]
     if not cover.known:
         return parts
-    rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{_e(p.text)}</td></tr>' for p in cover.lowest)
+    rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{_e(p.rate_text)}'
+                   + (f'<br><span class="m w">{_e(p.unmatched_text)}</span>' if p.unmatched_text else "")
+                   + "</td></tr>" for p in cover.lowest)
     parts.append(f'<p class="m">{len(cover.lowest):,} จังหวัดที่อัตราการแจ้งปัญหาต่ำที่สุด '
                  f"({_e(c.as_of_text)}) รายชื่อ อปท. ที่ยังไม่แจ้งปัญหาอยู่ในไฟล์แนบ</p>"
                  f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)}</th></tr>{rows}</table>')
