@@ -4,7 +4,7 @@ Seeds a fresh Firestore emulator with 7,850 LAOs reporting and 2,000 responses
 created on day D (stored exactly as ingestion stores them), then builds the
 digest of D several times: collect (Firestore reads) and compose (content,
 HTML, text, workbook, MIME). Prints the timings and the documents read.
-Run: .venv/bin/python -m benchmarks.digest_build  (target: under 5 s)
+Run: .venv/bin/python -m benchmarks.digest_build  (target: under 1 s, at most 3,000 documents read)
 """
 
 from __future__ import annotations
@@ -33,12 +33,15 @@ from shared.adapters.documents import (
     response_document,
 )
 from shared.adapters.firestore_digest import FirestoreDigestReader
+from shared.adapters.firestore_summaries import FirestoreSummaries
+from shared.digest.model import LaoSnapshot
 from shared.digest.service import Addressing, collect, compose
 from shared.domain.codes import PROBLEMS
 from shared.domain.counting import LaoRecord, full_count
 from shared.domain.evaluation import evaluate
 from shared.domain.geography import all_provinces
 from shared.domain.responses import FormResponse
+from shared.services.summaries import refresh_summaries
 from tests.support import builders
 
 LAOS_REPORTING = 7_850
@@ -91,6 +94,7 @@ def seeded_national_emulator(project: str) -> Iterator[firestore.Client]:
         client = firestore.Client(project=project)
         started = time.perf_counter()
         seed(client)
+        refresh_summaries(FirestoreSummaries(client), datetime.now(UTC), only_if_moved=False)  # as reconcile does
         print(f"seeded {LAOS_REPORTING:,} LAOs and responses ({RESPONSES_ON_DAY:,} on {DAY}) "
               f"in {time.perf_counter() - started:.1f} s")
         yield client
@@ -110,10 +114,18 @@ class DigestBuild:
     laos: int
 
 
-def build_digest(client: firestore.Client, day: date) -> DigestBuild:
-    """Collect and compose the digest of ``day`` once, as the digest function does."""
+class RecordsReader(FirestoreDigestReader):
+    """Reads as the digest does while the summaries are not current: every LAO record."""
+
+    def lao_snapshot(self) -> LaoSnapshot | None:
+        return None
+
+
+def build_digest(client: firestore.Client, day: date, *, snapshot: bool = True) -> DigestBuild:
+    """Collect and compose the digest of ``day`` once, as the digest function does (``snapshot``
+    False: as it does while the summaries are not current)."""
     addressing = Addressing("digest@moi.go.th", ["a@moi.go.th"])
-    reader = FirestoreDigestReader(client)
+    reader = FirestoreDigestReader(client) if snapshot else RecordsReader(client)
     now = datetime.now(UTC)
     t0 = time.perf_counter()
     data = collect(reader, day, now, addressing)
@@ -137,7 +149,7 @@ def main() -> None:
                   f"compose {build.seconds - build.collect_seconds:.2f} s, total {build.seconds:.2f} s; "
                   f"message {build.message_bytes / 1e6:.1f} MB, HTML part {build.html_part_bytes / 1e3:.0f} KB, "
                   f"{build.created_on_day:,} reports of the day, {build.laos:,} LAOs reporting")
-        print(f"median total: {statistics.median(timings):.2f} s (target < 5 s)")
+        print(f"median total: {statistics.median(timings):.2f} s (target < 1 s)")
 
 
 if __name__ == "__main__":

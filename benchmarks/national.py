@@ -37,8 +37,11 @@ from benchmarks.record import Row, append_record, print_table
 from benchmarks.replay_plan import DAY, Scale, burst, replay
 from benchmarks.report_build import build_report_of
 from devstack.local_stack import ROOT, LocalStack
+from shared.adapters.documents import SUMMARY_LAOS
 from shared.adapters.firestore_store import FirestoreStore
+from shared.adapters.firestore_summaries import FirestoreSummaries
 from shared.domain.timestamps import Instant
+from shared.services.summaries import refresh_summaries
 from tests.support.stack import demo_form
 
 
@@ -134,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         rows += replay_rows(len(plan), len(expected), published, (replay_seconds, answered_seconds), ingest,
                             replay_forms, ceiling)
 
-        # 3. Reconcile with nothing new: alone, then two started together.
+        # 3. The summaries the replay moved, refreshed once (as the next hourly reconcile would);
+        # then reconcile with nothing new, alone and two started together: it refreshes nothing.
+        say("the summaries refresh after the replay")
+        rows += refresh_rows(client)
         say("reconcile with nothing new (the CLI), alone and two at once")
         rows += reconcile_rows(stack, ceiling, len(expected))
 
@@ -227,6 +233,7 @@ def reconcile_rows(stack: LocalStack, ceiling: Ceiling, responses: int) -> list[
     for process in pair:
         process.communicate()
     unchanged = record["ingested"] == 0 and record["counts_match"] and record["stored_count"] == responses
+    summaries = record.get("summaries")
     return [
         Row("reconcile", f"{responses:,} stored, nothing new: `python -m shared reconcile`",
             f"{alone_seconds:.1f} s" + ("" if unchanged else " (NOT unchanged)"),
@@ -236,6 +243,8 @@ def reconcile_rows(stack: LocalStack, ceiling: Ceiling, responses: int) -> list[
             f"{record['documents_read']:,} / {record['documents_written']:,}", f"{responses:,} stored responses",
             record["documents_read"] / responses),
         Row("reconcile", "Forms list calls", f"{alone_calls}"),
+        Row("reconcile", "summaries/* when nothing moved", str(summaries), "", None, "unchanged (not refreshed)",
+            summaries == "unchanged"),
         Row("reconcile", "two started at once", f"{pair_seconds:.1f} s, exit codes {codes}",
             f"{alone_seconds:.1f} s alone", pair_seconds / alone_seconds, "both exit 0", codes == [0, 0]),
     ]
@@ -256,10 +265,20 @@ def burst_rows(new: int, publish_seconds: float, seconds: float, list_calls: int
     ]
 
 
+def refresh_rows(client: firestore.Client) -> list[Row]:
+    started = time.perf_counter()
+    result = refresh_summaries(FirestoreSummaries(client), datetime.now(UTC), only_if_moved=True)
+    seconds = time.perf_counter() - started
+    parts = len(list(client.collection(SUMMARY_LAOS).select([]).stream()))
+    return [Row("summaries", f"refresh after the replay: every LAO record read, 78 summaries and {parts} "
+                "LAO snapshot parts written in one transaction", f"{seconds:.2f} s ({result.reason})")]
+
+
 def digest_and_report_rows(client: firestore.Client, ceiling: Ceiling) -> list[Row]:
     digests = [build_digest(client, DAY) for _ in range(3)]
     digest = sorted(digests, key=lambda d: d.seconds)[1]
     digest_floor = digest.documents_read / ceiling.reads_per_second
+    live = sorted((build_digest(client, DAY, snapshot=False) for _ in range(3)), key=lambda d: d.seconds)[1]
     reports = [build_report_of(client, DAY) for _ in range(3)]
     report_seconds, report_bytes, report_reads = sorted(reports)[1]
     report_floor = report_reads / ceiling.reads_per_second
@@ -268,7 +287,13 @@ def digest_and_report_rows(client: firestore.Client, ceiling: Ceiling) -> list[R
             "median of 3",
             f"{digest.seconds:.2f} s (collect {digest.collect_seconds:.2f} s)",
             f"{digest_floor:.2f} s to read its {digest.documents_read:,} documents", digest.seconds / digest_floor,
-            "< 2 s", digest.seconds < 2),
+            "< 1 s", digest.seconds < 1),
+        Row("digest", "documents read", f"{digest.documents_read:,}",
+            f"{live.documents_read:,} reading every LAO record (summaries not current)",
+            digest.documents_read / live.documents_read, "≤ 3,000", digest.documents_read <= 3000),
+        Row("digest", "build while the summaries are not current (every LAO record read), median of 3",
+            f"{live.seconds:.2f} s (collect {live.collect_seconds:.2f} s)", f"{digest.seconds:.2f} s from the snapshot",
+            live.seconds / digest.seconds),
         Row("digest", "HTML part as sent (what Gmail's clipping counts)", f"{digest.html_part_bytes / 1024:.0f} KiB",
             f"{digest.html_bytes / 1024:.0f} KiB of HTML", digest.html_part_bytes / digest.html_bytes,
             "< 90 KB", digest.html_part_bytes < 90_000),
@@ -276,7 +301,7 @@ def digest_and_report_rows(client: firestore.Client, ceiling: Ceiling) -> list[R
             "< 25 MB (Gmail's limit)", digest.message_bytes < 25e6),
         Row("report", f"build as of {DAY}, median of 3", f"{report_seconds:.2f} s ({report_bytes / 1e3:.0f} KB .docx)",
             f"{report_floor:.2f} s to read its {report_reads:,} documents", report_seconds / report_floor,
-            "< 10 s", report_seconds < 10),
+            "< 2 s", report_seconds < 2),
     ]
 
 

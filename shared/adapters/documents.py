@@ -15,6 +15,7 @@ RESPONSES = "responses"
 LAOS = "laos"
 COUNTERS = "counters"
 SYSTEM = "system"
+SUMMARY_LAOS = "summary_laos"  # the reporting LAOs as of the last summaries refresh, in parts
 MALFORMED = "malformed_responses"
 
 
@@ -94,22 +95,27 @@ def lao_from_document(lao_id: str, doc: dict[str, Any] | None) -> LaoRecord | No
     return LaoRecord(lao_id=lao_id, lao_type=doc["lao_type"], members=members)
 
 
+def members_field(record: LaoRecord) -> dict[str, dict[str, Any]]:
+    """The LAO's counted reports as stored (``lao_from_document`` reads them back)."""
+    return {
+        rid: {
+            "submitted_ns": m.submitted_ns,
+            "status": m.status,
+            "problems": list(m.problems),
+            "province_code": m.province_code,
+            "submission_date": m.submission_date,
+        }
+        for rid, m in record.members.items()
+    }
+
+
 def lao_document(record: LaoRecord, display: Evaluation | None) -> dict[str, Any]:
     """The LAO's record. ``display`` refreshes its readable fields when a member wrote it."""
     current = record.current()
     doc: dict[str, Any] = {
         "lao_id": record.lao_id,
         "lao_type": record.lao_type,
-        "members": {
-            rid: {
-                "submitted_ns": m.submitted_ns,
-                "status": m.status,
-                "problems": list(m.problems),
-                "province_code": m.province_code,
-                "submission_date": m.submission_date,
-            }
-            for rid, m in record.members.items()
-        },
+        "members": members_field(record),
         "member_count": len(record.members),
         "current_response_id": current[0] if current else None,
         "current_status": current[1].status if current else None,

@@ -17,10 +17,26 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
+from shared.adapters.documents import (
+    COUNTERS,
+    LAOS,
+    RESPONSES,
+    SUMMARY_LAOS,
+    SYSTEM,
+    lao_from_document,
+    sum_shards,
+)
 from shared.adapters.firestore_fast import stream_dicts
 from shared.adapters.firestore_roster import CHUNK_SIZE, FirestoreRoster
-from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth, WrittenText
+from shared.digest.model import (
+    FollowUpRow,
+    LaoReports,
+    LaoSnapshot,
+    ReconcileStatus,
+    ReportRow,
+    WatchHealth,
+    WrittenText,
+)
 from shared.digest.ports import Claim
 from shared.domain.form_mapping import FormMapping
 from shared.domain.form_schema import QUESTIONS_BY_KEY
@@ -120,6 +136,20 @@ class FirestoreDigestReader:
                 reporter=reporters.get(d.get("current_response_id", ""), {}),
             ))
         return reports
+
+    def lao_snapshot(self) -> LaoSnapshot | None:
+        parts = self._stream(self._db.collection(SUMMARY_LAOS).select(["data_version", "parts", "laos"]))
+        versions = {int(p["data_version"]) for p in parts}
+        if not parts or len(versions) != 1 or len(parts) != int(parts[0]["parts"]):
+            return None  # none yet, or (never expected: written in one transaction) not whole
+        reports = []
+        for part in parts:
+            for lao_id, d in part["laos"].items():
+                record = lao_from_document(lao_id, d)
+                assert record is not None
+                reports.append(LaoReports(lao_id=lao_id, lao_type=d["lao_type"], name=d["name"],
+                                          district=d["district"], province_name=d["province_name"], record=record))
+        return LaoSnapshot(versions.pop(), reports)
 
     def recent_texts(self, limit: int) -> list[WrittenText]:
         """What the latest ``limit`` responses wrote, with the respondent's name only to mask it.

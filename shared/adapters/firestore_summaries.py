@@ -3,7 +3,10 @@
 `summaries/national` and `summaries/{province_code}` are written together in one
 transaction that first reads `summaries/national`: a refresh computed from older
 data never replaces one computed from newer data, and a reader never sees half of
-a refresh. They are not written by ingestion: one document rewritten at the
+a refresh. The same transaction writes `summary_laos/part-NNN`: every reporting
+LAO with its counted reports, a few hundred to a document, so that the digest and
+the report read a dozen documents where they would read every LAO record. They
+are not written by ingestion: one document rewritten at the
 ingest rate would exceed Firestore's sustained write rate of about one write a
 second per document (https://cloud.google.com/firestore/docs/best-practices#hotspots).
 """
@@ -15,7 +18,16 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.adapters.documents import COUNTERS, LAOS, RESPONSES, SYSTEM, lao_from_document, sum_shards
+from shared.adapters.documents import (
+    COUNTERS,
+    LAOS,
+    RESPONSES,
+    SUMMARY_LAOS,
+    SYSTEM,
+    lao_from_document,
+    members_field,
+    sum_shards,
+)
 from shared.adapters.firestore_fast import stream_dicts
 from shared.adapters.firestore_roster import FirestoreRoster
 from shared.domain.counting import DATA_VERSION
@@ -25,6 +37,9 @@ from shared.domain.roster import RosterEntry
 from shared.domain.summaries import NATIONAL, DataVersion
 
 SUMMARIES = "summaries"
+# LAOs to a snapshot part: about 150 KB at the largest, well under Firestore's 1 MiB a document
+# (https://cloud.google.com/firestore/quotas#limits), and a national refresh writes ~16 parts.
+LAOS_PER_PART = 500
 
 
 class FirestoreSummaries:
@@ -43,12 +58,13 @@ class FirestoreSummaries:
     def reporting_laos(self) -> list[LaoEntry]:
         """Every LAO with a counted report, with its reports."""
         query = (self._db.collection(LAOS).where(filter=FieldFilter("reporting", "==", True))
-                 .select(["lao_type", "name", "district", "members"]))
+                 .select(["lao_type", "name", "district", "province_name", "members"]))
         entries = []
         for lao_id, d in stream_dicts(self._db, query):
             record = lao_from_document(lao_id, d)
             assert record is not None
-            entries.append(LaoEntry(lao_id, d.get("lao_type", ""), d.get("name", ""), d.get("district", ""), record))
+            entries.append(LaoEntry(lao_id, d.get("lao_type", ""), d.get("name", ""), d.get("district", ""), record,
+                                    d.get("province_name") or ""))
         return entries
 
     def follow_ups(self) -> FollowUpDates:
@@ -75,9 +91,11 @@ class FirestoreSummaries:
         record = self._db.collection(SUMMARIES).document(NATIONAL).get().to_dict()
         return _version_of(record) if record else None
 
-    def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion) -> bool:
-        """Write every document at once, unless the stored ones were computed from newer data."""
+    def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion, laos: list[LaoEntry]) -> bool:
+        """Write every document and the LAO snapshot at once, unless the stored ones were computed
+        from newer data."""
         national = self._db.collection(SUMMARIES).document(NATIONAL)
+        parts = _snapshot_parts(laos, version)
 
         @firestore.transactional
         def run(transaction: firestore.Transaction) -> bool:
@@ -85,12 +103,32 @@ class FirestoreSummaries:
             held = _version_of(snapshot.to_dict()) if snapshot.exists else None
             if held is not None and held.changes > version.changes:
                 return False
+            first = self._db.collection(SUMMARY_LAOS).document(_part_id(0)).get(transaction=transaction)
+            held_parts = int((first.to_dict() or {}).get("parts") or 0) if first.exists else 0
             for doc_id, fields in documents.items():
                 transaction.set(self._db.collection(SUMMARIES).document(doc_id), fields)
+            for doc_id, fields in parts.items():
+                transaction.set(self._db.collection(SUMMARY_LAOS).document(doc_id), fields)
+            for index in range(len(parts), held_parts):  # fewer LAOs than last time: drop the tail
+                transaction.delete(self._db.collection(SUMMARY_LAOS).document(_part_id(index)))
             return True
 
         written: bool = run(self._db.transaction())
         return written
+
+
+def _snapshot_parts(laos: list[LaoEntry], version: DataVersion) -> dict[str, dict[str, Any]]:
+    ordered = sorted(laos, key=lambda e: e.lao_id)
+    chunks = [ordered[i:i + LAOS_PER_PART] for i in range(0, len(ordered), LAOS_PER_PART)] or [[]]
+    return {_part_id(index): {
+        "data_version": version.changes, "part": index, "parts": len(chunks),
+        "laos": {e.lao_id: {"lao_type": e.lao_type, "name": e.name, "district": e.district,
+                            "province_name": e.province_name, "members": members_field(e.record)} for e in chunk},
+    } for index, chunk in enumerate(chunks)}
+
+
+def _part_id(index: int) -> str:
+    return f"part-{index:03d}"
 
 
 def _version_of(record: dict[str, Any] | None) -> DataVersion | None:

@@ -51,6 +51,14 @@ class LaoReports:
 
 
 @dataclass(frozen=True)
+class LaoSnapshot:
+    """The reporting LAOs as the last summaries refresh read them, and the data version they are of."""
+
+    data_version: int
+    laos: list[LaoReports]
+
+
+@dataclass(frozen=True)
 class FollowUpRow:
     """A response someone should follow up: invalid (not counted), or valid with warnings."""
 

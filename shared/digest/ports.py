@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from shared.digest.model import FollowUpRow, LaoReports, ReconcileStatus, ReportRow, WatchHealth
+from shared.digest.model import FollowUpRow, LaoReports, LaoSnapshot, ReconcileStatus, ReportRow, WatchHealth
 from shared.domain.ledger import MessageIds
 from shared.domain.roster import RosterEntry
 
@@ -32,6 +32,10 @@ class DigestReader(Protocol):
 
     def lao_reports(self, *, contacts: bool) -> list[LaoReports]:
         """Every LAO that has reported, with all its counted reports."""
+        ...
+
+    def lao_snapshot(self) -> LaoSnapshot | None:
+        """``lao_reports`` as of the last summaries refresh, without contacts; None before the first."""
         ...
 
     def reconcile_status(self) -> ReconcileStatus | None: ...

@@ -11,11 +11,12 @@ from pathlib import Path
 from shared import logs
 from shared.digest.content import DigestContent, build_content
 from shared.digest.message import build_message, message_id
-from shared.digest.model import DigestData
+from shared.digest.model import DigestData, LaoReports, LaoSnapshot
 from shared.digest.ports import DigestLedger, DigestReader, Mailer, MailerAuthFailed, SendOutcomeUnknown
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
 from shared.digest.workbook import build_workbook
+from shared.domain.counting import DATA_VERSION
 from shared.domain.ledger import MessageIds, message_ids
 
 CATCH_UP_DAYS = 7
@@ -43,38 +44,53 @@ def collect(reader: DigestReader, day: date, now: datetime, addressing: Addressi
     # The reads are independent: issued together, the database works on several while
     # this process decodes another (see the benchmark in benchmarks/digest_build.py).
     with ThreadPoolExecutor(max_workers=8) as pool:
-        laos = pool.submit(reader.lao_reports, contacts=contacts)
+        snapshot = pool.submit(reader.lao_snapshot) if not contacts else None
         created = pool.submit(reader.responses_created_on, day, contacts=contacts)
         edited = pool.submit(reader.responses_edited_on, day, contacts=contacts)
         invalid = pool.submit(reader.invalid_responses)
         warned = pool.submit(reader.responses_with_warnings, contacts=contacts)
         edited_before = pool.submit(reader.count_edited_on, day - timedelta(days=1))
-        counters = pool.submit(reader.counters)
         reconcile = pool.submit(reader.reconcile_status)
         watches = pool.submit(reader.watch_health)
         missing = pool.submit(reader.mapping_missing_titles)
         unmapped = pool.submit(reader.mapping_unmapped_options)
         roster = pool.submit(reader.roster)
-        return DigestData(
-            day=day,
-            built_at=now,
-            counters=counters.result(),
-            created_on_day=created.result(),
-            edited_on_day=edited.result(),
-            edited_day_before=edited_before.result(),
-            invalid=invalid.result(),
-            warned=warned.result(),
-            laos=laos.result(),
-            reconcile=reconcile.result(),
-            include_contacts=contacts,
-            watches=watches.result(),
-            mapping_missing_titles=missing.result(),
-            mapping_unmapped_options=unmapped.result(),
-            form_id=addressing.form_id,
-            roster=roster.result(),
-            contact=addressing.contact,
-            reply_to=addressing.reply_to,
-        )
+    # Read last: when its data version is the snapshot's, nothing was stored between the
+    # refresh that wrote the snapshot and now, so every read above is of that one version.
+    counters = reader.counters()
+    laos = _reporting_laos(reader, snapshot.result() if snapshot else None, counters, contacts)
+    return DigestData(
+        day=day,
+        built_at=now,
+        counters=counters,
+        created_on_day=created.result(),
+        edited_on_day=edited.result(),
+        edited_day_before=edited_before.result(),
+        invalid=invalid.result(),
+        warned=warned.result(),
+        laos=laos,
+        reconcile=reconcile.result(),
+        include_contacts=contacts,
+        watches=watches.result(),
+        mapping_missing_titles=missing.result(),
+        mapping_unmapped_options=unmapped.result(),
+        form_id=addressing.form_id,
+        roster=roster.result(),
+        contact=addressing.contact,
+        reply_to=addressing.reply_to,
+    )
+
+
+def _reporting_laos(reader: DigestReader, snapshot: LaoSnapshot | None, counters: dict[str, int],
+                    contacts: bool) -> list[LaoReports]:
+    """The snapshot the last summaries refresh wrote when it is current, else every LAO record."""
+    current = counters.get(DATA_VERSION, 0)
+    if snapshot is not None and snapshot.data_version == current:
+        return snapshot.laos
+    if not contacts:
+        logs.info("digest reads every LAO record: the summaries are not current",
+                  summaries_version=snapshot.data_version if snapshot else None, data_version=current)
+    return reader.lao_reports(contacts=contacts)
 
 
 def compose(data: DigestData, addressing: Addressing, now: datetime, ids: MessageIds | None = None) -> ComposedDigest:

@@ -29,7 +29,8 @@ def existed_by(submission_date: str, day: date | None) -> bool:
 def record_as_of(record: LaoRecord, day: date) -> LaoRecord:
     """The LAO with only the reports it had received by the end of ``day``."""
     members = {rid: m for rid, m in record.members.items() if existed_by(m.submission_date, day)}
-    return replace(record, members=members)
+    # Most LAOs received nothing after ``day``: the record itself, not a copy.
+    return record if len(members) == len(record.members) else replace(record, members=members)
 
 
 def current_as_of(record: LaoRecord, day: date | None) -> tuple[str, Member] | None:
@@ -64,12 +65,12 @@ def lao_figures(records: Iterable[LaoRecord], day: date | None) -> LaoFigures:
     figures = LaoFigures()
     reporting = not_reported = 0
     for record in records:
-        current = current_as_of(record, day)
+        then = record if day is None else record_as_of(record, day)
+        current = then.current()
         if current is None:
             continue
         _, member = current
-        members = record.members if day is None else record_as_of(record, day).members
-        figures.responses_by_province[member.province_code] += len(members)
+        figures.responses_by_province[member.province_code] += len(then.members)
         figures.by_province_problem.update((member.province_code, code) for code in member.problems)
         reporting += 1
         figures.by_problem.update(member.problems)

@@ -267,3 +267,4 @@ class LaoEntry:
     name: str
     district: str
     record: LaoRecord
+    province_name: str = ""

@@ -29,13 +29,14 @@ class SummarySource(Protocol):
 
     def stored_version(self) -> DataVersion | None: ...
 
-    def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion) -> bool: ...
+    def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion, laos: list[LaoEntry]) -> bool: ...
 
 
 @dataclass(frozen=True)
 class Computed:
     figures: Figures
-    version: DataVersion  # what they were computed from
+    laos: list[LaoEntry]  # what they were computed from: the snapshot the digest reads
+    version: DataVersion
     settled: bool  # False: the data moved while it was read; the version is the older one
 
 
@@ -57,7 +58,7 @@ def compute_now(source: SummarySource, now: datetime, end_of: date | None = None
         if after == before:
             break
     figures = compute_figures(laos, roster, Moment(end_of, now), counters=counters, follow_ups=follow_ups)
-    return Computed(figures, before, settled=after == before)
+    return Computed(figures, laos, before, settled=after == before)
 
 
 def refresh_summaries(source: SummarySource, now: datetime, *, only_if_moved: bool) -> RefreshResult:
@@ -67,7 +68,8 @@ def refresh_summaries(source: SummarySource, now: datetime, *, only_if_moved: bo
         if stored == current:
             return RefreshResult(False, "unchanged", current)
     computed = compute_now(source, now)
-    written = source.replace(summary_documents(computed.figures, computed.version), computed.version)
+    written = source.replace(summary_documents(computed.figures, computed.version), computed.version,
+                             computed.laos)
     result = RefreshResult(written, "refreshed" if written else "newer_stored", computed.version)
     logs.info("summaries refreshed" if written else "summaries not refreshed: newer ones are stored",
               data_version=computed.version.changes, settled=computed.settled)

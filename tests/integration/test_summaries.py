@@ -1,12 +1,16 @@
 """The summaries read model on the Firestore emulator: written whole, never over newer data,
 refreshed only when the data moved, and checked against a recount."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
+from shared.adapters import firestore_summaries
+from shared.adapters.documents import SUMMARY_LAOS
+from shared.adapters.firestore_digest import FirestoreDigestReader
 from shared.adapters.firestore_roster import FirestoreRoster
 from shared.adapters.firestore_summaries import SUMMARIES, FirestoreSummaries
+from shared.digest.service import Addressing, collect
 from shared.domain.summaries import DataVersion, summary_documents
 from shared.services.ingest import ingest_responses
 from shared.services.roster import load_roster
@@ -15,6 +19,7 @@ from tests.support import builders
 from tests.support.roster import simple_csv
 
 pytestmark = pytest.mark.emulator
+DIGEST_ADDRESSING = Addressing("digest@moi.go.th", ["kor-thor@moi.go.th"])
 NOW = datetime(2024, 1, 6, 1, 0, tzinfo=UTC)
 ROSTER = [
     {"lao_code": "4001", "name": "บ้านเหล่า", "lao_type": "sao", "district": "เมืองขอนแก่น", "province": "TH-40"},
@@ -78,7 +83,7 @@ def test_nothing_is_rewritten_until_the_data_moves(stack, summaries):
 def test_a_refresh_computed_from_older_data_never_replaces_a_newer_one(stack, summaries):
     refresh_summaries(summaries, NOW, only_if_moved=False)
     newer = stored(stack)["national"]["data_version"]
-    assert not summaries.replace({"national": {"data_version": newer - 1}}, DataVersion(newer - 1, None))
+    assert not summaries.replace({"national": {"data_version": newer - 1}}, DataVersion(newer - 1, None), [])
     assert stored(stack)["national"]["data_version"] == newer
 
 
@@ -94,3 +99,29 @@ def test_a_summary_of_an_older_data_version_is_not_compared(stack, summaries):
     refresh_summaries(summaries, NOW, only_if_moved=False)
     ingest_responses([builders.response(lao_name="โนนสูง", response_id="three")], stack.store, stack.mappings)
     assert not check_summaries(summaries, NOW).compared
+
+
+def test_the_digest_reads_the_refreshed_lao_snapshot_and_the_records_once_the_data_moved(stack, summaries):
+    reader = FirestoreDigestReader(stack.store._db)
+    day = date(2024, 1, 5)
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    from_snapshot = collect(reader, day, NOW, DIGEST_ADDRESSING)
+    assert reader.reads < 40  # a snapshot part, not the LAO records
+    assert sorted((r.lao_id, r.province_name, r.record) for r in from_snapshot.laos) == \
+        sorted((r.lao_id, r.province_name, r.record) for r in reader.lao_reports(contacts=False))
+
+    ingest_responses([builders.response(lao_name="โนนสูง", response_id="three")], stack.store, stack.mappings)
+    moved = collect(reader, day, NOW, DIGEST_ADDRESSING)  # not refreshed: the records are read
+    assert len(moved.laos) == len(from_snapshot.laos) + 1
+    assert moved.now.national.laos_reporting == 3
+
+
+def test_a_snapshot_of_fewer_parts_leaves_no_stale_part_behind(stack, summaries, monkeypatch):
+    monkeypatch.setattr(firestore_summaries, "LAOS_PER_PART", 1)
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    assert [s.id for s in stack.store._db.collection(SUMMARY_LAOS).stream()] == ["part-000", "part-001"]
+    monkeypatch.setattr(firestore_summaries, "LAOS_PER_PART", 2)
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    assert [s.id for s in stack.store._db.collection(SUMMARY_LAOS).stream()] == ["part-000"]
+    snapshot = FirestoreDigestReader(stack.store._db).lao_snapshot()
+    assert snapshot is not None and len(snapshot.laos) == 2

@@ -112,6 +112,9 @@ class EmptyReader:
     def lao_reports(self, *, contacts):
         return []
 
+    def lao_snapshot(self):
+        return None
+
     def reconcile_status(self):
         return None
 
