@@ -87,6 +87,16 @@ class FirestoreSummaries:
         """Every summary document, by id; empty before the first refresh."""
         return {s.id: s.to_dict() or {} for s in self._db.collection(SUMMARIES).stream()}
 
+    def stored_laos(self) -> dict[str, dict[str, Any]]:
+        """The LAO snapshot's entries by LAO id, as stored; empty before the first refresh."""
+        return {lao_id: fields for part in self._db.collection(SUMMARY_LAOS).stream()
+                for lao_id, fields in ((part.to_dict() or {}).get("laos") or {}).items()}
+
+    def snapshot_of(self, laos: list[LaoEntry]) -> dict[str, dict[str, Any]]:
+        """What ``stored_laos`` holds after a refresh computed from ``laos``."""
+        return {lao_id: fields for part in _snapshot_parts(laos, DataVersion(0, None)).values()
+                for lao_id, fields in part["laos"].items()}
+
     def stored_version(self) -> DataVersion | None:
         record = self._db.collection(SUMMARIES).document(NATIONAL).get().to_dict()
         return _version_of(record) if record else None

@@ -29,6 +29,10 @@ class SummarySource(Protocol):
 
     def stored_version(self) -> DataVersion | None: ...
 
+    def stored_laos(self) -> dict[str, dict[str, Any]]: ...
+
+    def snapshot_of(self, laos: list[LaoEntry]) -> dict[str, dict[str, Any]]: ...
+
     def replace(self, documents: dict[str, dict[str, Any]], version: DataVersion, laos: list[LaoEntry]) -> bool: ...
 
 
@@ -97,4 +101,8 @@ def check_summaries(source: SummarySource, now: datetime) -> SummaryCheck:
     expected = summary_documents(computed.figures, computed.version)
     differences = {doc_id: fields for doc_id in sorted(expected.keys() | stored.keys())
                    if (fields := differing_fields(stored.get(doc_id, {}), expected.get(doc_id, {})))}
+    # The LAO snapshot the digest reads: the same LAOs with the same reports as their records.
+    held, records = source.stored_laos(), source.snapshot_of(computed.laos)
+    if stale := sorted(lao_id for lao_id in held.keys() | records.keys() if held.get(lao_id) != records.get(lao_id)):
+        differences["summary_laos"] = stale
     return SummaryCheck(True, differences)

@@ -95,6 +95,14 @@ def test_the_recount_check_finds_a_summary_that_disagrees(stack, summaries):
     assert check.compared and check.differences == {"TH-40": ["laos_reporting"]}
 
 
+def test_the_recount_check_finds_an_lao_snapshot_entry_that_disagrees_with_its_record(stack, summaries):
+    refresh_summaries(summaries, NOW, only_if_moved=False)
+    lao_id = next(iter(summaries.stored_laos()))
+    stack.store._db.collection(SUMMARY_LAOS).document("part-000").update({f"`laos`.`{lao_id}`.name": "อื่น"})
+    check = check_summaries(summaries, NOW)
+    assert check.compared and check.differences == {"summary_laos": [lao_id]}
+
+
 def test_a_summary_of_an_older_data_version_is_not_compared(stack, summaries):
     refresh_summaries(summaries, NOW, only_if_moved=False)
     ingest_responses([builders.response(lao_name="โนนสูง", response_id="three")], stack.store, stack.mappings)
