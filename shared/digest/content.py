@@ -158,7 +158,7 @@ UNMATCHED_NOTE = ("หรือตรงกับมากกว่าหนึ�
 
 
 def figures_header(c: DigestContent) -> str:
-    return f"จำนวน {c.end_of_day_label}"
+    return f"จำนวนสะสม{c.end_of_day_label}"
 
 
 def now_figure_text(c: DigestContent, figure: Figure) -> str:
@@ -171,8 +171,11 @@ def now_figure_text(c: DigestContent, figure: Figure) -> str:
 def follow_up_heading(c: DigestContent, label: str, total: int, in_period: int) -> str:
     """A follow-up list is as of the moment of building; the period's part is said apart."""
     heading = f"{label} {c.now_label} {g.count(total, g.SUBMISSIONS_UNIT)}"
-    if total != in_period:
-        heading += f" (ส่งครั้งแรกถึงวันที่ {c.period_end_text} {g.count(in_period, g.SUBMISSIONS_UNIT)})"
+    if in_period == 0 and total:
+        heading += f" (ทุกฉบับส่งครั้งแรกหลังวันที่ {c.period_end_text})"
+    elif total != in_period:
+        heading += (f" (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ {c.period_end_text} "
+                    f"จำนวน {g.count(in_period, g.SUBMISSIONS_UNIT)})")
     return heading
 
 
@@ -180,7 +183,7 @@ def more_text(c: DigestContent, shown: int, total: int, sheet: str) -> str:
     if shown >= total:
         return ""
     return (f"แสดง {shown:,} จาก {g.count(total, g.SUBMISSIONS_UNIT)} โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ "
-            f"{c.period_end_text}ก่อน ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
+            f"{c.period_end_text} ก่อน ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
 
 
 def themes_basis(basis: Themes) -> str:
@@ -230,15 +233,15 @@ def typed_place(row: FollowUpRow) -> str:
 
 
 def build_content(data: DigestData) -> DigestContent:
-    day, previous = data.day, data.day - timedelta(days=1)
+    day = data.day
     day_text = be_date(data.day)
     end, before, now = data.at_end_of_day, data.at_end_of_day_before, data.now
     by_date = {k.removeprefix("by_submission_date."): v for k, v in data.counters.items()
                if k.startswith("by_submission_date.")}
-    new_on_day = len(data.created_on_day)
+    new_on_day = end.responses_new
     figures = [
         Figure(f"{g.NEW_SUBMISSIONS}{g.on_day(day_text)}", new_on_day, g.SUBMISSIONS_UNIT,
-               new_on_day - by_date.get(previous.isoformat(), 0), daily=True),
+               new_on_day - before.responses_new, daily=True),
         Figure(f"{g.EDITED_SUBMISSIONS}{g.on_day(day_text)}", len(data.edited_on_day), g.SUBMISSIONS_UNIT,
                len(data.edited_on_day) - data.edited_day_before, daily=True),
         Figure(g.LAOS_REPORTED, end.laos.reporting, g.LAOS_UNIT,
@@ -257,12 +260,13 @@ def build_content(data: DigestData) -> DigestContent:
     laos = end.laos
     return DigestContent(
         day_text=day_text,
-        subject=_subject(data, bool(alerts), new_on_day, laos.reporting, now.responses_invalid),
-        preheader=_preheader(new_on_day, laos.reporting, now.responses_invalid, len(alerts)),
+        # The Subject and the preheader: the day's figures, all of one moment (the end of D).
+        subject=_subject(data, bool(alerts), new_on_day, laos.reporting, end.responses_invalid),
+        preheader=_preheader(new_on_day, laos.reporting, end.responses_invalid, len(alerts)),
         title=f"{g.DIGEST_TITLE} ประจำวันที่ {day_text}",
         as_of_text=g.cumulative_at_end_of(day_text),
         read_at_text=be_datetime(data.built_at),
-        end_of_day_label=f"ณ สิ้นวันที่ {be_short_date(day, full_year=True)}",
+        end_of_day_label=g.until_end_of(be_short_date(day, full_year=True)),
         period_end_text=be_short_date(day, full_year=True),
         now_label=f"ณ {be_short_datetime(data.built_at)}",
         alerts=alerts,
@@ -327,7 +331,8 @@ def _subject(data: DigestData, alert: bool, new: int, laos: int, invalid: int) -
     """Numbers first and short: a phone shows about 40 characters of it. The alert tag
     replaces the office's, so that the date stays in view."""
     tag = "[แจ้งเตือน]" if alert else g.SUBJECT_TAG
-    return f"{tag} {be_short_date(data.day)} · ใหม่ {new:,} ฉบับ · แจ้งแล้ว {laos:,} อปท. · รอตรวจ {invalid:,} ฉบับ"
+    return (f"{tag} {be_short_date(data.day)} · ใหม่ {new:,} ฉบับ · แจ้งแล้ว {laos:,} อปท. · "
+            f"ไม่สมบูรณ์ {invalid:,} ฉบับ")
 
 
 def _other_text(row: ReportRow) -> str:
@@ -338,7 +343,7 @@ def _other_text(row: ReportRow) -> str:
 def _preheader(new: int, laos: int, invalid: int, alerts: int) -> str:
     """The line a mail list shows under the subject."""
     text = (f"{g.NEW_SUBMISSIONS} {g.count(new, g.SUBMISSIONS_UNIT)} · {g.LAOS_REPORTED} {g.count(laos, g.LAOS_UNIT)}"
-            f" · ข้อมูลไม่สมบูรณ์รอตรวจสอบ {g.count(invalid, g.SUBMISSIONS_UNIT)}")
+            f" · ข้อมูลไม่สมบูรณ์ {g.count(invalid, g.SUBMISSIONS_UNIT)}")
     return text + (f" · มีเรื่องแจ้งเตือน {alerts} เรื่อง" if alerts else "")
 
 

@@ -39,8 +39,13 @@ def on_day(day_text: str) -> str:
     return f"ในวันที่ {day_text}"
 
 
+def until_end_of(day_text: str) -> str:
+    """The end of a Bangkok day, as official Thai writes it."""
+    return f"ถึงวันที่ {day_text} เวลา 24.00 น."
+
+
 def cumulative_at_end_of(day_text: str) -> str:
-    return f"ยอดสะสม ณ สิ้นวันที่ {day_text}"
+    return f"ยอดสะสม{until_end_of(day_text)}"
 
 
 def count(value: int, unit: str) -> str:

@@ -102,7 +102,7 @@ def _action_list(c: DigestContent) -> list[str]:
              f"<h3>{_e(follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period))}</h3>"]
     parts += [_follow_up(line, "fu") for line in c.invalid]
     parts.append(_more(c, len(c.invalid), c.invalid_total, "ข้อมูลไม่สมบูรณ์"))
-    heading = follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมในสรุปแล้ว)", c.warned_total,
+    heading = follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับเป็นการแจ้งปัญหาแล้ว)", c.warned_total,
                                 c.warned_in_period)
     parts.append(f"<h3>{_e(heading)}</h3>")
     parts += [_follow_up(line, "fu wn") for line in c.warned]
@@ -160,8 +160,10 @@ def _problems(c: DigestContent) -> list[str]:
 
 
 def _letter_item(item: LetterItem, largest: int) -> str:
-    total = "" if len(item.bars) == 1 else f' <b class="n">{item.laos:,} {g.LAOS_UNIT} ({_e(item.share_text)})</b>'
-    return (f'<div class="row" style="margin-top:14px"><b>ข้อ {item.number} {_e(item.heading)}</b>{total}</div>'
+    total = "" if len(item.bars) == 1 else (
+        f'<div class="m">อปท. ที่ระบุอย่างน้อยหนึ่งประเด็น <b class="n">{item.laos:,} {g.LAOS_UNIT} '
+        f"({_e(item.share_text)})</b></div>")
+    return (f'<div class="row" style="margin-top:14px"><b>ข้อ {item.number} {_e(item.heading)}</b></div>{total}'
             + "".join(_bar_row(bar, largest, "problems") for bar in item.bars))
 
 
@@ -177,7 +179,7 @@ def _provinces(c: DigestContent) -> list[str]:
     rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{p.laos_reporting:,}</td>'
                    f'<td class="n">{p.new_on_day:,}</td></tr>' for p in c.provinces_top)
     parts = ["<h2>รายจังหวัด</h2>",
-             f'<p class="m">มี {_e(g.LAOS_REPORTED)}ใน {c.provinces_with:,} จาก 76 จังหวัดและกรุงเทพมหานคร '
+             f'<p class="m">มี {_e(g.LAOS_REPORTED)}ใน {c.provinces_with:,} จาก 77 จังหวัด (รวมกรุงเทพมหานคร) '
              f"แสดง {len(c.provinces_top):,} จังหวัดแรกที่มีมากที่สุด ({_e(c.as_of_text)}) "
              "รายการทั้งหมดอยู่ในไฟล์แนบ</p>"]
     if rows:

@@ -34,7 +34,7 @@ def render_text(content: DigestContent) -> str:
               follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period)]
     lines += [line for f in c.invalid for line in _follow_up(f)] + _more(c, len(c.invalid), c.invalid_total,
                                                                           "ข้อมูลไม่สมบูรณ์")
-    lines.append(follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (นับรวมในสรุปแล้ว)", c.warned_total,
+    lines.append(follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับเป็นการแจ้งปัญหาแล้ว)", c.warned_total,
                                    c.warned_in_period))
     lines += [line for f in c.warned for line in _follow_up(f)] + _more(c, len(c.warned), c.warned_total, g.WARNING)
     lines += ["", "ปัญหาและอุปสรรคที่พบ",
@@ -42,7 +42,8 @@ def render_text(content: DigestContent) -> str:
               f"({c.as_of_text}) จัดกลุ่มตามข้อของ{LETTER_REFERENCE} "
               "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100"]
     for item in c.letter_items:
-        total = "" if len(item.bars) == 1 else f" {item.laos:,} {g.LAOS_UNIT} ({item.share_text})"
+        total = ("" if len(item.bars) == 1
+                 else f" อปท. ที่ระบุอย่างน้อยหนึ่งประเด็น {item.laos:,} {g.LAOS_UNIT} ({item.share_text})")
         lines.append(f"  ข้อ {item.number} {item.heading}{total}")
         lines += [f"    - {_bar(b)}" for b in item.bars]
     if c.laos_without_problem:
@@ -57,7 +58,7 @@ def render_text(content: DigestContent) -> str:
     lines += ["", f"{g.NEW_SUBMISSIONS} ย้อนหลัง 14 วัน ({c.trend_range}) นับตามวันที่ส่งครั้งแรก",
               "  " + " ".join(f"{b.label} {b.value:,}" for b in c.trend)]
     lines += ["", "รายจังหวัด",
-              f"  มี {g.LAOS_REPORTED}ใน {c.provinces_with:,} จาก 76 จังหวัดและกรุงเทพมหานคร "
+              f"  มี {g.LAOS_REPORTED}ใน {c.provinces_with:,} จาก 77 จังหวัด (รวมกรุงเทพมหานคร) "
               f"แสดง {len(c.provinces_top):,} จังหวัดแรกที่มีมากที่สุด รายการทั้งหมดอยู่ในไฟล์แนบ"]
     lines += [f"  {p.name}: {p.laos_reporting:,} {g.LAOS_UNIT} ({g.NEW_MARK}{g.on_day(c.day_text)} "
               f"{p.new_on_day:,} {g.SUBMISSIONS_UNIT})" for p in c.provinces_top]

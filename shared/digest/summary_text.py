@@ -10,7 +10,7 @@ from shared.domain.figures import AreaFigures, Figures
 
 def summary_text(figures: Figures) -> str:
     moment = figures.moment
-    when = (f"ณ สิ้นวันที่ {be_short_date(moment.end_of, full_year=True)}" if moment.end_of
+    when = (g.until_end_of(be_short_date(moment.end_of, full_year=True)) if moment.end_of
             else f"ณ {be_datetime(moment.read_at)}")
     national = figures.national
     lines = [

@@ -127,6 +127,7 @@ class TypeCoverage:
 class Figures:
     moment: Moment
     responses: int  # not deleted, valid or not, first submitted by the moment
+    responses_new: int  # of those, first submitted on the moment's day (None: 0)
     responses_invalid: int  # incomplete, so not counted
     responses_with_warnings: int  # valid, counted, with something to check
     deleted: int
@@ -177,6 +178,7 @@ def compute_figures(
     return Figures(
         moment=moment,
         responses=responses_by(by_date, day),
+        responses_new=by_date.get(day.isoformat(), 0) if day else 0,
         responses_invalid=len(invalid),
         responses_with_warnings=sum(existed_by(submitted, day) for submitted in follow_ups.warned),
         deleted=counters.get("responses.deleted", 0),

@@ -77,7 +77,7 @@ def test_the_digest_goes_through_the_real_gmail_client_and_reads_back_whole(stac
     [message] = gmail.state.parsed()
     assert message["To"] == "kor-thor@moi.go.th, analyst@moi.go.th"
     # [แจ้งเตือน]: this test stack never made a Forms watch, and the digest says so.
-    assert message["Subject"] == "[แจ้งเตือน] 5 ม.ค. 67 · ใหม่ 2 ฉบับ · แจ้งแล้ว 1 อปท. · รอตรวจ 1 ฉบับ"
+    assert message["Subject"] == "[แจ้งเตือน] 5 ม.ค. 67 · ใหม่ 2 ฉบับ · แจ้งแล้ว 1 อปท. · ไม่สมบูรณ์ 1 ฉบับ"
     assert message["Auto-Submitted"] == "auto-generated"
     html = message.get_body(("html",)).get_content()
     assert "ไม่ได้ระบุประเภทองค์กรปกครองส่วนท้องถิ่น" in html

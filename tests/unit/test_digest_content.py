@@ -30,8 +30,9 @@ def test_times_are_written_the_official_thai_way_with_a_full_stop():
 
 
 def test_the_subject_puts_the_numbers_first_and_stays_short():
-    content = build_content(data(created_on_day=[row(), row()], laos=[lao(str(n)) for n in range(1234)]))
-    assert content.subject == "[ก.ถ.] 5 ม.ค. 67 · ใหม่ 2 ฉบับ · แจ้งแล้ว 1,234 อปท. · รอตรวจ 1 ฉบับ"
+    content = build_content(data(created_on_day=[row(), row()], laos=[lao(str(n)) for n in range(1234)],
+                                 counters={"by_submission_date.2024-01-05": 2}))
+    assert content.subject == "[ก.ถ.] 5 ม.ค. 67 · ใหม่ 2 ฉบับ · แจ้งแล้ว 1,234 อปท. · ไม่สมบูรณ์ 1 ฉบับ"
     national = build_content(data(created_on_day=[row()] * 2000, laos=[lao(str(n)) for n in range(7850)],
                                   invalid=[follow_up()] * 400))
     # As a phone draws it: Thai vowel and tone marks above and below take no width.
@@ -53,8 +54,8 @@ def test_a_hidden_preheader_carries_the_headline():
     html = render_html(content)
     preheader = re.search(r'<div style="display:none[^"]*">([^<]*)</div>', html)
     assert preheader and preheader.group(1) == content.preheader
-    assert content.preheader == ("แบบแจ้งปัญหาที่ได้รับใหม่ 1 ฉบับ · อปท. ที่แจ้งปัญหาแล้ว 2 แห่ง · "
-                                 "ข้อมูลไม่สมบูรณ์รอตรวจสอบ 1 ฉบับ")
+    assert content.preheader == ("แบบแจ้งปัญหาที่ได้รับใหม่ 3 ฉบับ · อปท. ที่แจ้งปัญหาแล้ว 2 แห่ง · "
+                                 "ข้อมูลไม่สมบูรณ์ 1 ฉบับ")
 
 
 def test_the_sections_come_most_urgent_first():
@@ -88,7 +89,7 @@ def test_cumulative_figures_are_those_of_the_end_of_the_day_not_of_the_moment_re
     late = datetime(2024, 1, 8, 1, tzinfo=UTC)
     day3, day4, day5 = (build_content(data(day=date(2024, 1, d), laos=laos, built_at=late)) for d in (3, 4, 5))
     assert (day3.laos_reporting, day4.laos_reporting, day5.laos_reporting) == (1, 2, 2)
-    assert day3.as_of_text == "ยอดสะสม ณ สิ้นวันที่ 3 มกราคม 2567"
+    assert day3.as_of_text == "ยอดสะสมถึงวันที่ 3 มกราคม 2567 เวลา 24.00 น."
     assert day4.subject != day3.subject
     assert any("จัดทำย้อนหลัง" in alert for alert in day4.alerts)
 
@@ -125,7 +126,7 @@ def test_the_body_lists_the_first_follow_ups_newest_day_first_and_points_to_the_
     content = build_content(data(invalid=[*older, new]))
     assert content.invalid[0].response_id == "new1" and content.invalid[0].new_on_day
     assert len(content.invalid) == INVALID_ROWS and content.invalid_total == 41
-    assert (f"แสดง {INVALID_ROWS} จาก 41 ฉบับ โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567ก่อน "
+    assert (f"แสดง {INVALID_ROWS} จาก 41 ฉบับ โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567 ก่อน "
             "ดูทั้งหมดในไฟล์แนบ แผ่นงาน “ข้อมูลไม่สมบูรณ์”" in render_text(content))
 
 
@@ -136,7 +137,7 @@ def test_a_cut_list_shows_the_periods_follow_ups_before_later_ones():
     assert [line.response_id for line in content.invalid[:3]] == ["period0", "period1", "period2"]
     assert (content.invalid_total, content.invalid_in_period) == (19, 3)
     text = render_text(content)
-    assert "19 ฉบับ (ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567 3 ฉบับ)" in text
+    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ 5 ม.ค. 2567 จำนวน 3 ฉบับ)" in text
 
 
 def test_problems_are_grouped_under_the_letters_items_sorted_with_their_share_of_reporting_laos():
@@ -159,7 +160,7 @@ def test_provinces_show_the_top_ten_and_every_province_without_any_lao():
     content = build_content(data(laos=laos))
     assert [(p.name, p.laos_reporting) for p in content.provinces_top] == [("ขอนแก่น", 3), ("แพร่", 1)]
     assert len(content.provinces_without) == 75 and "กรุงเทพมหานคร" in content.provinces_without
-    assert "จังหวัดที่ยังไม่มี อปท. ใดแจ้งปัญหา (75 จังหวัด; ณ สิ้นวันที่ 5 ม.ค. 2567" in render_html(content)
+    assert "จังหวัดที่ยังไม่มี อปท. ใดแจ้งปัญหา (75 จังหวัด; ถึงวันที่ 5 ม.ค. 2567 เวลา 24.00 น." in render_html(content)
 
 
 def test_laos_not_yet_reported_to_the_ocsc_are_counted_with_their_most_frequent_problems():

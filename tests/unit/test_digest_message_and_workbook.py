@@ -76,7 +76,7 @@ def test_the_workbook_opens_on_a_summary_of_definitions_as_of_and_headline_figur
     assert book.sheetnames == ["สรุป", "แบบแจ้งปัญหา 5 ม.ค. 2567", "อปท. ที่แจ้งปัญหาแล้ว", "ปัญหารายจังหวัด",
                                "ข้อมูลไม่สมบูรณ์", "ข้อสังเกต"]
     summary = [c.value for r in book["สรุป"].iter_rows() for c in r if c.value is not None]
-    assert summary[0].startswith("สรุปแบบรายงานปัญหา") and "ยอดสะสม ณ สิ้นวันที่ 5 มกราคม 2567" in summary[1]
+    assert summary[0].startswith("สรุปแบบรายงานปัญหา") and "ยอดสะสมถึงวันที่ 5 มกราคม 2567 เวลา 24.00 น." in summary[1]
     assert "อปท. ที่แจ้งปัญหาแล้ว" in summary and "แห่ง" in summary and "คำอธิบาย" in summary
 
 

@@ -22,7 +22,7 @@ from shared.domain.figures import percent, percent_tenths
 from shared.domain.roster import RosterEntry
 from shared.report.document import build_report
 from shared.report.figures import report_figures
-from tests.support.digest_data import data, follow_up, lao
+from tests.support.digest_data import data, follow_up, lao, row
 
 DAY = date(2023, 12, 20)
 BUILT = datetime(2023, 12, 21, 1, 0, tzinfo=UTC)  # 08.00 Bangkok, the morning after
@@ -48,8 +48,16 @@ def _data():
                        when=f"2023-12-20T{18 + n // 4}:{n % 4 * 10:02d}:00+00:00") for n in range(16)]
     warned_later = [follow_up(f"warn{n}", ("phone_invalid",), submission_date="2023-12-21",
                               when="2023-12-20T20:00:00+00:00") for n in range(7)]
+    # The day's five new forms as the day's query returns them: the two LAOs first reported
+    # that day and the period's three incomplete forms.
+    new = [row(f"2023-12-20T0{n}:30:00+00:00", response_id=f"r-{name}", submission_date="2023-12-20",
+               last_submitted_date="2023-12-20", lao_name=name, province_code=code, province_name=province)
+           for n, (name, code, province) in enumerate([("ชื่อที่สะกดผิดมาก", "TH-81", "กระบี่"),
+                                                        ("ไม่ตรงทะเบียนเลย", "TH-33", "ศรีสะเกษ")])]
+    new += [row(f.created.isoformat(), response_id=f.response_id, submission_date="2023-12-20",
+                last_submitted_date="2023-12-20", valid=False, invalid_reasons=f.reasons) for f in period]
     return data(day=DAY, built_at=BUILT, laos=_laos(), roster=_roster(), invalid=[*later, *period],
-                warned=warned_later, created_on_day=[], edited_on_day=[],
+                warned=warned_later, created_on_day=new, edited_on_day=[],
                 counters={"responses.total": 25, "by_submission_date.2023-12-19": 4,
                           "by_submission_date.2023-12-20": 5, "by_submission_date.2023-12-21": 16})
 
@@ -121,14 +129,19 @@ def test_a_province_with_reports_but_no_matched_lao_is_not_listed_as_without_rep
     assert len(content.provinces_without) == 75
 
 
-def test_the_subject_and_the_first_screen_give_the_same_incomplete_forms_with_their_moments(artefacts):
+def test_the_subject_and_the_first_screen_give_the_same_figures_with_their_moments(artefacts):
     content, html = artefacts["content"], artefacts["html"]
-    assert "รอตรวจ 19 ฉบับ" in content.subject
+    assert "ไม่สมบูรณ์ 3 ฉบับ" in content.subject and "แจ้งแล้ว 6 อปท." in content.subject
     first_screen = html[:html.index("ปัญหาและอุปสรรคที่พบ")]
     assert "ณ 21 ธ.ค. 2566 เวลา 08.00 น. 19 ฉบับ" in first_screen  # now, beside the end-of-day figure
-    assert "จำนวน ณ สิ้นวันที่ 20 ธ.ค. 2566" in first_screen
+    assert "จำนวนสะสมถึงวันที่ 20 ธ.ค. 2566 เวลา 24.00 น." in first_screen
     assert "(ยังไม่นับรวม) 3 ฉบับ ณ 21 ธ.ค. 2566 เวลา 08.00 น. 19 ฉบับ" in first_screen
-    assert "19 ฉบับ (ส่งครั้งแรกถึงวันที่ 20 ธ.ค. 2566 3 ฉบับ)" in first_screen
+    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ 20 ธ.ค. 2566 จำนวน 3 ฉบับ)" in first_screen
+    new = next(f for f in content.figures if f.label.startswith("แบบแจ้งปัญหาที่ได้รับใหม่"))
+    assert f"ใหม่ {new.value} ฉบับ" in content.subject and f"{new.value} ฉบับ" in content.preheader
+    day_sheet = artefacts["book"]["แบบแจ้งปัญหา 20 ธ.ค. 2566"]
+    listed_new = sum(r[3] == "ได้รับใหม่" for r in day_sheet.iter_rows(min_row=2, values_only=True))
+    assert new.value == content.new_on_day == listed_new
     incomplete = [f for f in content.figures if f.now_value == 19]
     assert [(f.value, f.now_value) for f in incomplete] == [(3, 19)]
 
@@ -136,14 +149,14 @@ def test_the_subject_and_the_first_screen_give_the_same_incomplete_forms_with_th
 def test_the_periods_incomplete_forms_come_first_in_a_cut_list(artefacts):
     content = artefacts["content"]
     assert [line.response_id for line in content.invalid[:3]] == ["period0", "period1", "period2"]
-    assert "โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 20 ธ.ค. 2566ก่อน" in artefacts["html"]
+    assert "โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 20 ธ.ค. 2566 ก่อน" in artefacts["html"]
 
 
 def test_warnings_after_the_day_are_counted_at_their_moment_not_hidden(artefacts):
     content = artefacts["content"]
     warned = [f for f in content.figures if f.now_value == 7]
     assert [(f.value, f.now_value) for f in warned] == [(0, 7)]
-    assert "7 ฉบับ (ส่งครั้งแรกถึงวันที่ 20 ธ.ค. 2566 0 ฉบับ)" in artefacts["text"]
+    assert "7 ฉบับ (ทุกฉบับส่งครั้งแรกหลังวันที่ 20 ธ.ค. 2566)" in artefacts["text"]
 
 
 def test_the_laos_reporting_have_one_value_in_the_digest_workbook_and_report(artefacts):
@@ -160,7 +173,7 @@ def test_the_laos_reporting_have_one_value_in_the_digest_workbook_and_report(art
 
 def test_the_report_is_dated_at_its_cut_off_not_when_it_was_run(artefacts):
     text = "\n".join(p.text for p in artefacts["report"].paragraphs)
-    assert "ข้อมูล ณ สิ้นวันที่ 20 ธันวาคม 2566" in text
+    assert "ข้อมูลสะสมถึงวันที่ 20 ธันวาคม 2566 เวลา 24.00 น." in text
 
 
 def test_item_six_is_labelled_as_the_sum_of_its_sub_items_and_comes_after_items_one_to_five(artefacts):
