@@ -47,7 +47,7 @@ DIGESTS = "digests"
 _REPORT_FIELDS = [
     "response_id", "create_time", "last_submitted_time", "submission_date", "last_submitted_date", "state",
     "deleted", "lao_type", "lao_name", "district", "province_code", "province_name", "reporting_status", "problems",
-    "other_problem_text", "problem_details", "suggestions", "invalid_reasons", "warnings", "typed",
+    "other_problem_text", "problem_details", "suggestions", "invalid_reasons", "warnings", "typed", "lao_id",
 ]
 _FOLLOW_UP_FIELDS = ["response_id", "create_time", "last_submitted_time", "submission_date", "deleted", "lao_type",
                      "lao_name", "district", "province_name", "typed", "invalid_reasons", "warnings"]
@@ -70,7 +70,8 @@ class FirestoreDigestReader:
         return docs
 
     def _responses(self, query: Any, contacts: bool) -> list[ReportRow]:
-        fields = _REPORT_FIELDS + (["reporter"] if contacts else [])
+        # Without contacts, the respondent's name only, to mask it wherever they wrote it.
+        fields = _REPORT_FIELDS + (["reporter"] if contacts else ["reporter.name"])
         return [_report_row(d) for d in self._stream(query.select(fields)) if not d.get("deleted")]
 
     def responses_created_on(self, day: date, *, contacts: bool) -> list[ReportRow]:
@@ -155,9 +156,10 @@ class FirestoreDigestReader:
         """What the latest ``limit`` responses wrote, with the respondent's name only to mask it.
         Ordered on one field, so no composite index is needed; the filter is applied here."""
         query = (self._db.collection(RESPONSES).order_by("last_submitted_time", direction=firestore.Query.DESCENDING)
-                 .limit(limit).select(["state", "deleted", "problems", "other_problem_text", "problem_details",
-                                       "suggestions", "reporter.name"]))
-        return [WrittenText(other=d.get("other_problem_text") or "" if "other" in (d.get("problems") or []) else "",
+                 .limit(limit).select(["response_id", "lao_id", "state", "deleted", "problems",
+                                       "other_problem_text", "problem_details", "suggestions", "reporter.name"]))
+        return [WrittenText(author=d.get("lao_id") or d["response_id"],
+                            other=d.get("other_problem_text") or "" if "other" in (d.get("problems") or []) else "",
                             details=d.get("problem_details") or "", suggestions=d.get("suggestions") or "",
                             names=tuple(filter(None, [(d.get("reporter") or {}).get("name")])))
                 for d in self._stream(query) if d.get("state") == "valid" and not d.get("deleted")]
@@ -208,6 +210,7 @@ def _report_row(d: dict[str, Any]) -> ReportRow:
         other_problem_text=d.get("other_problem_text") or "", problem_details=d.get("problem_details") or "",
         suggestions=d.get("suggestions") or "", invalid_reasons=tuple(d.get("invalid_reasons") or ()),
         warnings=tuple(d.get("warnings") or ()), typed=d.get("typed") or {}, reporter=d.get("reporter") or {},
+        lao_id=d.get("lao_id"),
     )
 
 

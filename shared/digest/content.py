@@ -17,7 +17,6 @@ from shared.digest.alerts import completeness, digest_alerts
 from shared.digest.coverage_section import CoverageContent, build_coverage
 from shared.digest.model import DigestData, FollowUpRow, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_date, be_short_datetime, day_month, thai_sorted
-from shared.digest.themes import Themes, themes
 from shared.domain.as_of import existed_by
 from shared.domain.codes import (
     INVALID_REASONS,
@@ -34,6 +33,7 @@ from shared.domain.codes import (
     WARNINGS,
 )
 from shared.domain.figures import Figures, Ratio
+from shared.domain.sentence_themes import Answer, SentenceThemes, sentence_themes
 from shared.domain.text import mask_contacts
 
 EXCERPT = 200
@@ -44,6 +44,7 @@ TYPED_EXCERPT = 80  # what an officer typed as a name or place, as the body show
 INVALID_ROWS = 15
 WARNING_ROWS = 7
 OTHER_EXCERPTS = 5
+THEMES = 5
 TOP_PROVINCES = 10
 TREND_DAYS = 14
 FORM_RESPONSE_URL = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
@@ -125,7 +126,7 @@ class DigestContent:
     laos_without_problem: int  # said "ไม่มี" in "Other" and nothing else: reported, no problem
     letter_items: list[LetterItem]
     legend: list[tuple[str, str]]  # (short label, full option text)
-    themes: Themes
+    themes: SentenceThemes
     other_excerpts: list[str]
     trend: list[Bar]
     trend_range: str  # 7–20 ธ.ค. 2566
@@ -186,12 +187,14 @@ def more_text(c: DigestContent, shown: int, total: int, sheet: str) -> str:
             f"{c.period_end_text} ก่อน ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
 
 
-def themes_basis(basis: Themes) -> str:
+def themes_heading(c: DigestContent) -> str:
+    return f"ข้อความที่ อปท. เขียนตรงกันหรือเกือบตรงกัน{g.on_day(c.day_text)}"
+
+
+def themes_basis(basis: SentenceThemes) -> str:
     """What the numbers beside the themes count, and from how much text."""
-    if basis.sampled:
-        return (f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น นับจากตัวอย่าง {basis.texts_read:,} ข้อความแรก "
-                f"(พิจารณาเฉพาะส่วนต้นของข้อความ) จากทั้งหมด {basis.texts_total:,} ข้อความ")
-    return f"ตัวเลขในวงเล็บคือจำนวนข้อความที่มีคำนั้น จากทั้งหมด {basis.texts_total:,} ข้อความ"
+    return (f"ตัวเลขในวงเล็บคือจำนวน อปท. ที่เขียนข้อความนั้น จาก อปท. ที่เขียนข้อความ {basis.authors:,} แห่ง "
+            "ข้อความแสดงตามที่ อปท. เขียน โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล")
 
 
 def no_problem_line(c: DigestContent) -> str:
@@ -281,7 +284,9 @@ def build_content(data: DigestData) -> DigestContent:
         laos_without_problem=laos.by_problem[NO_PROBLEM],
         letter_items=_letter_items(end, data, be_short_date(data.day, full_year=True)),
         legend=[(PROBLEM_SHORT_LABELS[code], PROBLEM_LABELS[code]) for code in PROBLEM_LABELS if code != "other"],
-        themes=themes(t for r in reports if r.valid for t in (_other_text(r), r.problem_details) if t),
+        themes=sentence_themes(
+            (Answer(r.lao_id or r.response_id, t, _names(r)) for r in reports if r.valid
+             for t in (_other_text(r), r.problem_details, r.suggestions) if t), limit=THEMES),
         # Distinct texts: the same words from several LAOs are one example, not five.
         other_excerpts=list(dict.fromkeys(excerpt(t) for r in reports if r.valid and (t := _other_text(r))))[
             :OTHER_EXCERPTS],
@@ -333,6 +338,11 @@ def _subject(data: DigestData, alert: bool, new: int, laos: int, invalid: int) -
     tag = "[แจ้งเตือน]" if alert else g.SUBJECT_TAG
     return (f"{tag} {be_short_date(data.day)} · ใหม่ {new:,} ฉบับ · แจ้งแล้ว {laos:,} อปท. · "
             f"ไม่สมบูรณ์ {invalid:,} ฉบับ")
+
+
+def _names(row: ReportRow) -> tuple[str, ...]:
+    name = row.reporter.get("name")
+    return (name,) if name else ()
 
 
 def _other_text(row: ReportRow) -> str:

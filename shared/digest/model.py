@@ -35,6 +35,7 @@ class ReportRow:
     warnings: tuple[str, ...]
     typed: dict[str, str] = field(default_factory=dict)  # the identifying answers as typed
     reporter: dict[str, str | None] = field(default_factory=dict)  # only read when contacts are included
+    lao_id: str | None = None  # the LAO it counts for (valid responses)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class FollowUpRow:
 class WrittenText:
     """What one respondent wrote in the free-text questions, for the report's themes."""
 
+    author: str  # the LAO (or, without one, the response): themes count LAOs
     other: str  # the "Other" problem text, when it names a problem
     details: str
     suggestions: str

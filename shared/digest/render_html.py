@@ -27,6 +27,7 @@ from shared.digest.content import (
     now_figure_text,
     provinces_without_heading,
     themes_basis,
+    themes_heading,
 )
 from shared.domain.codes import LETTER_REFERENCE
 
@@ -150,9 +151,9 @@ def _problems(c: DigestContent) -> list[str]:
     parts.append('<p class="m" style="margin-top:10px">ข้อความเต็มของตัวเลือกในแบบฟอร์ม</p><ul class="lg">'
                  + "".join(f"<li>{_e(short)} หมายถึง {_e(full)}</li>" for short, full in c.legend) + "</ul>")
     if c.themes.themes:
-        parts.append(f"<h3>คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลระบุ{_e(g.on_day(c.day_text))}</h3><p>"
-                     + " ".join(f"{_e(t.phrase)} ({t.submissions:,})" for t in c.themes.themes)
-                     + f'</p><p class="m">{_e(themes_basis(c.themes))}</p>')
+        parts.append(f'<h3>{_e(themes_heading(c))}</h3><ul class="lg">'
+                     + "".join(f"<li>“{_e(t.sentence)}” ({t.laos:,} {g.LAOS_UNIT})</li>" for t in c.themes.themes)
+                     + f'</ul><p class="m">{_e(themes_basis(c.themes))}</p>')
     if c.other_excerpts:
         parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความตัดให้สั้นลง)</h3><ul class=\"lg\">"
                      + "".join(f"<li>{_e(text)}</li>" for text in c.other_excerpts) + "</ul>")

@@ -16,6 +16,7 @@ from shared.digest.content import (
     now_figure_text,
     provinces_without_heading,
     themes_basis,
+    themes_heading,
 )
 from shared.domain.codes import LETTER_REFERENCE
 
@@ -49,9 +50,9 @@ def render_text(content: DigestContent) -> str:
     if c.laos_without_problem:
         lines.append(f"  {no_problem_line(c)}")
     if c.themes.themes:
-        phrases = " ".join(f"{t.phrase} ({t.submissions:,})" for t in c.themes.themes)
-        lines += [f"  คำที่พบบ่อยในข้อความที่ผู้ให้ข้อมูลระบุ{g.on_day(c.day_text)}: {phrases}",
-                  f"  ({themes_basis(c.themes)})"]
+        lines.append(f"  {themes_heading(c)}")
+        lines += [f"    - “{t.sentence}” ({t.laos:,} {g.LAOS_UNIT})" for t in c.themes.themes]
+        lines.append(f"  ({themes_basis(c.themes)})")
     if c.other_excerpts:
         lines.append("  ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความตัดให้สั้นลง)")
         lines += [f"    - {text}" for text in c.other_excerpts]

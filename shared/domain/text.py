@@ -103,4 +103,8 @@ def mask_people(text: str, known_names: Iterable[str] = ()) -> str:
         for part in name.split():
             if len(part) > 2:
                 text = text.replace(part, MASKED_NAME)
-    return mask_contacts(_TITLED_NAME.sub(MASKED_NAME, text))
+    # An honorific before a masked name is part of it: "คุณ[ปิดบังชื่อ]" reads as "[ปิดบังชื่อ]".
+    return mask_contacts(_HONORIFIC_BEFORE_MASK.sub(MASKED_NAME, _TITLED_NAME.sub(MASKED_NAME, text)))
+
+
+_HONORIFIC_BEFORE_MASK = re.compile(r"(?:คุณ|ท่าน)\s*" + re.escape(MASKED_NAME))

@@ -18,10 +18,11 @@ def submissions():
     return [
         builders.response(created="2024-01-04T03:00:00Z", response_id="a", problems=[
             "ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน", "การอบรมชี้แจงมีรายละเอียดไม่ชัดเจนเพียงพอ"],
-            problem_details="เจ้าหน้าที่ยังไม่ได้รับการอบรม โปรดติดต่อสมชาย ใจดี 081-234-5678"),
+            problem_details="เจ้าหน้าที่ยังไม่ได้รับการอบรม\nโปรดติดต่อนายสมชาย ใจดี 081-234-5678 หรือ hr@example.go.th"),
         builders.response(created="2024-01-04T04:00:00Z", response_id="b", lao_name="อบต.โนนสูง",
                           reporting_status="ยังไม่ได้รายงานผล",
-                          problem_details="ไม่ได้รับการอบรมเลย ถามนางสาวสมหญิง รักดี ที่ hr@example.go.th"),
+                          problem_details="เจ้าหน้าที่ยังไม่ได้รับการอบรม ค่ะ\n"
+                                          "โปรดติดต่อนางสาวสมหญิง รักดี 089-111-2222 หรือ hr@example.go.th"),
         builders.response(created="2024-01-05T03:00:00Z", response_id="c", lao_name="อบต.นาดี", province="แพร่",
                           district="เมืองแพร่", problems=["ไม่มี"]),
         builders.response({"lao_type": None}, created="2024-01-05T04:00:00Z", response_id="bad"),
@@ -99,14 +100,13 @@ def test_the_report_is_an_official_thai_document_with_no_contact_value(reported,
     assert document.paragraphs[0].runs[0].font.name == "TH Sarabun New"
 
 
-def test_what_laos_wrote_comes_as_counted_themes_with_masked_quotations(reported, capfd):
+def test_what_laos_wrote_comes_as_whole_sentences_counted_by_lao_with_people_masked(reported, capfd):
     _, tmp_path = reported
     paragraphs = [p.text for p in open_report(tmp_path, capfd).paragraphs]
     start = paragraphs.index("รายละเอียดปัญหาและอุปสรรคเพิ่มเติม")
-    assert "“การอบรม” พบใน 2 ข้อความ" in paragraphs[start:]
-    quotes = [p for p in paragraphs[start:] if p.startswith("    “")]
-    assert any("[ปิดบังชื่อ]" in q and "[ปิดบังหมายเลขโทรศัพท์]" in q for q in quotes)
-    assert any("[ปิดบังอีเมล]" in q for q in quotes)
+    themes = [p for p in paragraphs[start:] if p.startswith("“")]
+    assert "“เจ้าหน้าที่ยังไม่ได้รับการอบรม” (2 แห่ง)" in themes  # the negation kept, two LAOs
+    assert "“โปรดติดต่อ[ปิดบังชื่อ] [ปิดบังหมายเลขโทรศัพท์] หรือ [ปิดบังอีเมล]” (2 แห่ง)" in themes
 
 
 def test_with_thai_digits_no_arabic_digit_is_left(reported, capfd):

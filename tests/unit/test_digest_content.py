@@ -181,11 +181,13 @@ def test_phone_numbers_and_emails_in_free_text_are_masked_in_the_body():
         assert "[ปิดบังหมายเลขโทรศัพท์]" in body and "[ปิดบังอีเมล]" in body
 
 
-def test_recurring_phrases_of_the_free_text_become_themes_with_counts():
-    rows = [row(problem_details="ไม่ได้รับการอบรมเรื่องการรายงานผล"),
-            row(problem_details="เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม"), row(problem_details="แบบฟอร์มเยอะมาก")]
+def test_sentences_several_laos_wrote_on_the_day_become_themes_counted_by_lao():
+    rows = [row(problem_details="เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม", lao_id="a"),
+            row(problem_details="เจ้าหน้าที่ใหม่ ไม่ได้รับการอบรมครับ", lao_id="b"),
+            row(suggestions="เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม", lao_id="b"), row(problem_details="แบบฟอร์มเยอะมาก")]
     content = build_content(data(created_on_day=rows))
-    assert ("การอบรม", 2) in [(t.phrase, t.submissions) for t in content.themes.themes]
+    assert [(t.sentence, t.laos) for t in content.themes.themes] == [("เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม", 2)]
+    assert "“เจ้าหน้าที่ใหม่ไม่ได้รับการอบรม” (2 แห่ง)" in render_html(content)
 
 
 def test_the_body_speaks_the_glossary_and_no_operator_vocabulary():

@@ -83,7 +83,7 @@ def test_people_named_in_free_text_are_masked_by_title_or_as_the_respondent():
 
     text = "ติดต่อนายสมชาย ใจดี หรือ น.ส. สมหญิง รักงาน หรือคุณสมศักดิ์ โทร 081-234-5678"
     masked = mask_people(text, ["สมศักดิ์ มั่นคง"])
-    assert masked == "ติดต่อ[ปิดบังชื่อ] หรือ [ปิดบังชื่อ] หรือคุณ[ปิดบังชื่อ] โทร [ปิดบังหมายเลขโทรศัพท์]"
+    assert masked == "ติดต่อ[ปิดบังชื่อ] หรือ [ปิดบังชื่อ] หรือ[ปิดบังชื่อ] โทร [ปิดบังหมายเลขโทรศัพท์]"
     # Not people: the mayor, and a district whose name starts like a title.
     for kept in ("นายก อบต. ลาออก ยังไม่มีนายกเทศมนตรี", "อำเภอนางรอง จังหวัดบุรีรัมย์"):
         assert mask_people(kept) == kept
