@@ -2,7 +2,8 @@
 
 The same seeded emulator as benchmarks/digest_build.py (7,850 LAOs reporting,
 2,000 responses on D), then the report of D: collect (Firestore reads) and build
-(figures, chart, .docx). Run: .venv/bin/python -m benchmarks.report_build (target: under 2 s)
+(figures, chart, .docx, and the workbook it encloses).
+Run: .venv/bin/python -m benchmarks.report_build (target: under 2 s)
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ def build_report_of(client: firestore.Client, day: date) -> tuple[float, int, in
     """Collect and build the report as of ``day`` once: (seconds, .docx bytes, documents read)."""
     reader = FirestoreDigestReader(client)
     t0 = time.perf_counter()
-    document = compose_report(reader, day, datetime.now(UTC), Addressing("digest@moi.go.th", []))
-    return time.perf_counter() - t0, len(document), reader.reads
+    report = compose_report(reader, day, datetime.now(UTC), Addressing("digest@moi.go.th", []))
+    return time.perf_counter() - t0, len(report.document), reader.reads
 
 
 def main() -> None:

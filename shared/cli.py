@@ -57,11 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     missing.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     missing.add_argument("--out", type=Path, required=True, help="the file to write")
 
-    report = commands.add_parser("report", help="write the consolidated report to ก.ถ. and ก.ม.จ. (.docx)")
-    report.add_argument("--out", type=Path, required=True, help="the folder report-<as-of>.docx is written to")
+    report = commands.add_parser("report", help="write the memorandum to ก.ถ. and ก.ม.จ. (.docx) and its workbook")
+    report.add_argument("--out", type=Path, required=True,
+                        help="the folder report-<as-of>.docx and report-<as-of>.xlsx are written to")
     report.add_argument("--as-of", type=date.fromisoformat, default=None,
                         help="figures as of the end of this Bangkok day (default: today, up to now)")
-    report.add_argument("--thai-digits", action="store_true", help="Thai digits throughout, as official letters")
+    report.add_argument("--settings", type=Path, default=None,
+                        help="the memorandum's header and signer (TOML; see infra/report-settings.example.toml)")
+    report.add_argument("--arabic-digits", action="store_true", help="Arabic digits instead of Thai")
+    report.add_argument("--thai-digits", action="store_true", help="accepted for old scripts: Thai is the default")
 
     recount = commands.add_parser("recount", help="compare the counters with a full recount")
     mode = recount.add_mutually_exclusive_group(required=True)
@@ -146,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "summary":
         return _summary(args.as_of, as_json=args.json)
     if args.command == "report":
-        return _report(args.out, args.as_of, args.thai_digits)
+        return _report(args.out, args.as_of, args.settings, thai_digits=not args.arabic_digits)
     if args.command == "nonresponders":
         return _nonresponders(args.province, args.format, args.out)
     from shared.runtime import ingest_components, store_only
@@ -255,19 +259,29 @@ def _digest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(out: Path, as_of: date | None, thai_digits: bool) -> int:
+def _report(out: Path, as_of: date | None, settings_path: Path | None, *, thai_digits: bool) -> int:
+    from pydantic import ValidationError
+
     from shared.digest.runtime import digest_components
     from shared.domain.timestamps import BANGKOK
     from shared.report.service import compose_report
+    from shared.report.settings import load_settings
 
+    try:
+        settings = load_settings(settings_path)
+    except (OSError, ValueError, ValidationError) as exc:  # tomllib's errors are ValueErrors
+        print(f"report settings {settings_path}: {exc}", file=sys.stderr)
+        return 2
     app = digest_components()
     now = datetime.now(UTC)
     day = as_of or now.astimezone(BANGKOK).date()
-    document = compose_report(app.reader, day, now, app.addressing, thai_digits=thai_digits)
+    report = compose_report(app.reader, day, now, app.addressing, settings, thai_digits=thai_digits)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"report-{day.isoformat()}.docx"
-    path.write_bytes(document)
-    print(f"report as of {day} written: {path}")
+    path.write_bytes(report.document)
+    workbook = out / f"report-{day.isoformat()}.xlsx"
+    workbook.write_bytes(report.workbook)
+    print(f"report as of {day} written: {path} (enclosure: {workbook})")
     return 0
 
 

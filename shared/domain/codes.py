@@ -100,6 +100,7 @@ PROBLEM_SHORT_LABELS: Final[dict[str, str]] = {
 # The numbered items of the Ministry's letter ด่วนที่สุด ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖, under
 # which the office reports the problems to ก.ถ. and ก.ม.จ.: item -> its heading.
 LETTER_REFERENCE: Final = "หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๙.๖/ว ๑๒๖๖๖"
+LETTER_DATE: Final = "๒๗ ธันวาคม ๒๕๖๖"
 LETTER_ITEMS: Final[dict[int, str]] = {
     1: "การลงทะเบียนในตำแหน่งหัวหน้าและรองหัวหน้าหน่วยงานของรัฐ",
     2: "การแก้ไขข้อมูลพื้นฐานของเจ้าหน้าที่ผู้รายงานผล",

@@ -12,7 +12,7 @@ from shared.domain.geography import is_known_district, resolve_province, strip_d
 from shared.domain.lao import lao_id, normalise_lao_name
 from shared.domain.phone import parse_thai_phone
 from shared.domain.responses import FormResponse
-from shared.domain.text import clean_text, says_no_problem, truncate
+from shared.domain.text import clean_paragraph, clean_text, says_no_problem, truncate
 
 PARAGRAPH_LIMIT = 5000
 
@@ -76,6 +76,11 @@ class _Answers:
         values = self.all(key)
         return clean_text(values[0]) if values else ""
 
+    def paragraph(self, key: str) -> str:
+        """A free-text answer with its line breaks."""
+        values = self.all(key)
+        return clean_paragraph(values[0]) if values else ""
+
     def has_other(self, key: str) -> bool:
         question = self._mapping.questions.get(key)
         return bool(question and question.has_other)
@@ -118,8 +123,8 @@ def evaluate(response: FormResponse, mapping: FormMapping) -> Evaluation:
     if not result.problems and OPTION_UNMAPPED not in reasons:
         reasons.append("no_problem_selected")
 
-    result.problem_details = _paragraph(answers.first("problem_details"), warnings)
-    result.suggestions = _paragraph(answers.first("suggestions"), warnings)
+    result.problem_details = _paragraph(answers.paragraph("problem_details"), warnings)
+    result.suggestions = _paragraph(answers.paragraph("suggestions"), warnings)
     result.reporter = _reporter(answers, warnings)
 
     result.invalid_reasons = list(dict.fromkeys(reasons))

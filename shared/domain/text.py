@@ -44,6 +44,20 @@ def _clean(value: str) -> str:
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
 
+_SPACE_RUN = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def clean_paragraph(value: str | None) -> str:
+    """``clean_text`` for a free-text answer, keeping its line breaks: an officer's list of
+    points stays a list, and each point a sentence of its own (shared/domain/sentence_themes.py)."""
+    if not value:
+        return ""
+    text = thai_normalize(unicodedata.normalize("NFC", value.replace("\r\n", "\n")).translate(_ZERO_WIDTH))
+    lines = (line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
+    return _BLANK_LINES.sub("\n", "\n".join(lines)).strip()
+
+
 def arabic_digits(value: str) -> str:
     return value.translate(_THAI_DIGITS)
 
@@ -107,4 +121,4 @@ def mask_people(text: str, known_names: Iterable[str] = ()) -> str:
     return mask_contacts(_HONORIFIC_BEFORE_MASK.sub(MASKED_NAME, _TITLED_NAME.sub(MASKED_NAME, text)))
 
 
-_HONORIFIC_BEFORE_MASK = re.compile(r"(?:คุณ|ท่าน)\s*" + re.escape(MASKED_NAME))
+_HONORIFIC_BEFORE_MASK = re.compile(r"(?:คุณ|ท่าน|นางสาว|นาง|นาย|น\.ส\.|ดร\.)\s*" + re.escape(MASKED_NAME))

@@ -24,9 +24,10 @@ def missing_glyphs(text: str) -> set[str]:
     return {ch for ch in set(text) if not ch.isspace() and font.get_char_index(ord(ch)) == 0}
 
 
-def problem_chart(bars: list[tuple[str, int, str]], title: str) -> bytes:
+def problem_chart(bars: list[tuple[str, int, str]], title: str | None = None) -> bytes:
     """Horizontal bars, in the order given from the top, each labelled with its value text
-    (already in the report's digits), with no axis of numbers to contradict it."""
+    (already in the report's digits), with no axis of numbers to contradict it. Saved to
+    the bounding box of everything drawn, so no label is cut at the image's edge."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -40,12 +41,13 @@ def problem_chart(bars: list[tuple[str, int, str]], title: str) -> bytes:
         values = [value for _, value, _ in reversed(bars)]
         drawn = axes.barh(labels, values, color="#1a73e8")
         axes.bar_label(drawn, labels=[text for _, _, text in reversed(bars)], padding=3)
-        axes.set_title(title)
+        if title:
+            axes.set_title(title)
         axes.set_xticks([])
         axes.spines[["top", "right", "bottom"]].set_visible(False)
         axes.set_xlim(0, max([*values, 1]) * 1.15)
         figure.tight_layout()
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
+        figure.savefig(buffer, format="png", bbox_inches="tight", pad_inches=0.1)
         plt.close(figure)
     return buffer.getvalue()

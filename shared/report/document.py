@@ -1,22 +1,27 @@
-"""The report as a Word document in the register of a Thai government report.
+"""The report as a บันทึกข้อความ of สำนักงาน ก.ถ. (ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ).
 
-TH Sarabun New 16 pt (the government's standard font; Word substitutes a Thai
-font where it is missing), A4 with the margins Thai official documents use
-(top 2.5 cm, left 3 cm, right and bottom 2 cm), the page number centred at the
-top as "- ๒ -", and, with ``thai_digits``, Thai digits throughout.
+The header (ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน), a body in the memo's three parts
+— why (the Ministry's letter), what was found, and ข้อเสนอ derived from the data —
+closing "จึงเรียนมาเพื่อโปรดทราบ และพิจารณา" with no คำลงท้าย, the signature block, and
+the long tables in an annex. TH Sarabun New 16 pt, A4, left margin 3 cm and right
+2 cm, the page number "- ๒ -" at the top from page 2, Thai digits throughout
+unless asked otherwise (real U+0E50–0E59 characters, so copying and searching work).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from shared.digest import glossary as g
@@ -24,6 +29,7 @@ from shared.digest.thai import be_date, be_datetime, thai_sorted
 from shared.domain.codes import (
     INVALID_REASONS,
     LAO_TYPES,
+    LETTER_DATE,
     LETTER_ITEM_OF,
     LETTER_ITEMS,
     LETTER_REFERENCE,
@@ -33,8 +39,10 @@ from shared.domain.codes import (
     REPORTING_STATUSES,
 )
 from shared.domain.figures import AreaFigures, Figures, Ratio
+from shared.domain.timestamps import BANGKOK
 from shared.report.chart import problem_chart
 from shared.report.figures import ReportFigures
+from shared.report.settings import ReportSettings
 
 FONT = "TH Sarabun New"
 SUBJECT = "รายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
@@ -42,10 +50,14 @@ _SUB_ITEMS = "กขคงจฉ"
 
 
 class _Writer:
+    """Writes paragraphs, numbered tables and charts in the memorandum's type and digits."""
+
     def __init__(self, thai_digits: bool) -> None:
         self.thai_digits = thai_digits
         self.doc = Document()
-        _page_setup(self.doc)
+        self.tables = 0
+        self.charts = 0
+        _page_setup(self.doc, thai_digits)
 
     def t(self, text: str) -> str:
         return str(arabic_digit_to_thai_digit(text)) if self.thai_digits else text
@@ -57,46 +69,101 @@ class _Writer:
         """The figure of a ร้อยละ column: the column says it is a percentage."""
         return self.t(g.percent_figure(ratio))
 
-    def heading(self, text: str, level: int) -> None:
-        paragraph = self.doc.add_heading(self.t(text), level=level)
-        for run in paragraph.runs:
-            _thai_font(run, 18 if level == 1 else 16, bold=True)
-            run.font.color.rgb = RGBColor(0, 0, 0)  # an official report is black on white
-
-    def para(self, text: str, *, bold: bool = False, center: bool = False) -> None:
+    def para(self, text: str, *, bold: bool = False, center: bool = False, size: int = 16,
+             align: WD_ALIGN_PARAGRAPH | None = None, center_at: float | None = None) -> Paragraph:
         paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _thai_font(paragraph.add_run(self.t(text)), 16, bold=bold)
+        elif align is not None:
+            paragraph.alignment = align
+        if center_at is not None:  # the signature block: centred on a point right of the middle
+            paragraph.paragraph_format.left_indent = Cm(center_at - 4)
+            paragraph.paragraph_format.right_indent = Cm(16 - center_at - 4)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _thai_font(paragraph.add_run(self.t(text)), size, bold=bold)
+        return paragraph
 
-    def table(self, headers: list[str], rows: Iterable[list[str]], widths_cm: list[float] | None = None) -> None:
+    def labelled(self, label: str, text: str, *, spaced: bool = False) -> None:
+        """A header line: the label in bold, then its value ("เรื่อง  ...")."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(8))
+        if spaced:  # one blank line and 6 pt before เรื่อง and เรียน
+            paragraph.paragraph_format.space_before = Pt(6)
+        _thai_font(paragraph.add_run(label), 20 if label == "ส่วนราชการ" else 16, bold=True)
+        _thai_font(paragraph.add_run("  " + self.t(text)), 16)
+
+    def body(self, text: str, *, bold: bool = False, indent: float = 2.5) -> None:
+        """A body paragraph: first line indented 2.5 cm, 6 pt before it, justified in Thai."""
+        paragraph = self.para(text, bold=bold, align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY)
+        paragraph.paragraph_format.first_line_indent = Cm(indent)
+        paragraph.paragraph_format.space_before = Pt(6)
+
+    def note(self, text: str) -> None:
+        self.para(text, size=14)
+
+    def blank(self, lines: int) -> None:
+        for _ in range(lines):
+            self.para("")
+
+    def page_break(self) -> None:
+        self.doc.add_page_break()  # type: ignore[no-untyped-call]
+
+    def garuda(self, image: Path | None) -> None:
+        """The emblem, 1.5 cm high, top left; without one, its space."""
+        if image is not None:
+            self.doc.add_picture(str(image), height=Cm(1.5))
+            self.doc.paragraphs[-1].paragraph_format.space_after = Pt(0)
+        else:
+            paragraph = self.para("")
+            paragraph.paragraph_format.line_spacing = Cm(1.5)
+
+    def table(self, caption: str, headers: list[str], rows: Iterable[list[str]], widths_cm: list[float]) -> None:
+        """A numbered, captioned table whose header row repeats on every page it spans."""
+        self.tables += 1
+        caption_paragraph = self.para(f"ตารางที่ {self.tables} {caption}", bold=True)
+        caption_paragraph.paragraph_format.space_before = Pt(6)
+        caption_paragraph.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
-        table.autofit = widths_cm is None
+        table.autofit = False
+        _repeat_as_header(table.rows[0])
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             _thai_font(cell.paragraphs[0].add_run(self.t(text)), 14, bold=True)
         for row in rows:
             cells = table.add_row().cells
             for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 paragraph = cell.paragraphs[0]
-                if i and text[:1].isdigit():
+                if i and (text[:1].isdigit() or text == "-"):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _thai_font(paragraph.add_run(self.t(text)), 14)
-        if widths_cm:
-            # Both the grid (what LibreOffice lays out by) and each cell (what Word does).
-            for column, width in zip(table.columns, widths_cm, strict=True):
-                column.width = Cm(width)
-                for cell in column.cells:
-                    cell.width = Cm(width)
+        # Both the grid (what LibreOffice lays out by) and each cell (what Word does).
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
 
-    def picture(self, png: bytes) -> None:
-        self.doc.add_picture(io.BytesIO(png), width=Cm(16))
-        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def chart(self, png: bytes, caption: str) -> None:
+        """A chart at the text's width, numbered and captioned below it, kept on one page with it."""
+        self.charts += 1
+        self.doc.add_picture(io.BytesIO(png), width=Cm(15))
+        picture = self.doc.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        self.para(f"แผนภูมิที่ {self.charts} {caption}", center=True, size=14)
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _repeat_as_header(row: object) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 def _thai_font(run: object, size: int, *, bold: bool = False) -> None:
@@ -115,8 +182,12 @@ def _thai_font(run: object, size: int, *, bold: bool = False) -> None:
         properties.append(OxmlElement("w:bCs"))
 
 
-def _page_setup(doc: DocxDocument) -> None:
+def _page_setup(doc: DocxDocument, thai_digits: bool) -> None:
     for section in doc.sections:
+        if thai_digits:  # the PAGE field in Thai digits: - ๒ -
+            numbering = OxmlElement("w:pgNumType")
+            numbering.set(qn("w:fmt"), "thaiNumbers")
+            section._sectPr.append(numbering)
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.top_margin, section.left_margin = Cm(2.5), Cm(3)
         section.right_margin, section.bottom_margin = Cm(2), Cm(2)
@@ -141,82 +212,144 @@ def _page_field(paragraph: object) -> None:
         run._element.append(element)
 
 
-def build_report(figures: ReportFigures, *, thai_digits: bool = False) -> bytes:
+def build_report(figures: ReportFigures, settings: ReportSettings | None = None, *, thai_digits: bool = True,
+                 generated_on: date | None = None) -> bytes:
+    """The บันทึกข้อความ: header, the three parts of its body, the signature, and the annex."""
+    settings = settings or ReportSettings()
     w = _Writer(thai_digits)
-    f = figures
-    model = f.figures
-    laos = model.laos
-    as_of = be_date(f.as_of)
-    w.para(f"เรื่อง  {SUBJECT}", bold=True)
-    w.para(f"อ้างถึง  {LETTER_REFERENCE}")
-    period = f"ตั้งแต่วันที่ {be_date(f.first_day)} ถึงวันที่ {as_of}" if f.first_day else f"ถึงวันที่ {as_of}"
-    w.para(f"ช่วงเวลาที่รายงาน {period} ข้อมูลสะสมถึงวันที่ {as_of} เวลา 24.00 น. (ประมวลผลเมื่อ {be_datetime(f.read_at)})")
+    _memo_head(w, settings, generated_on or figures.read_at.astimezone(BANGKOK).date())
+    _cause(w)
+    _findings(w, figures)
+    _proposals(w, figures)
+    _signature(w, settings)
+    _annex(w, figures)
+    return w.bytes()
 
-    w.heading("๑. สรุปผล", 1)
+
+def _memo_head(w: _Writer, settings: ReportSettings, generated_on: date) -> None:
+    if not settings.final:
+        w.para("ร่าง", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    w.garuda(settings.garuda_image)
+    w.para("บันทึกข้อความ", bold=True, center=True, size=29)
+    phone = f" โทร. {settings.agency_phone}" if settings.agency_phone else ""
+    w.labelled("ส่วนราชการ", f"{settings.agency}{phone}")
+    w.labelled("ที่", f"{settings.number or ' ' * 30}\tวันที่  {be_date(settings.memo_date or generated_on)}")
+    w.labelled("เรื่อง", SUBJECT, spaced=True)
+    w.labelled("เรียน", settings.to, spaced=True)
+
+
+def _cause(w: _Writer) -> None:
+    w.body(f"ตาม{LETTER_REFERENCE} ลงวันที่ {LETTER_DATE} ได้ขอให้องค์กรปกครองส่วนท้องถิ่น (อปท.) "
+           f"แจ้งปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมผ่าน{g.SUBMISSION}ออนไลน์ "
+           "เพื่อรวบรวมเสนอคณะกรรมการมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น (ก.ถ.) "
+           "และคณะกรรมการมาตรฐานทางจริยธรรม (ก.ม.จ.) ประกอบการพิจารณาแก้ไขปัญหาดังกล่าว นั้น")
+
+
+def _findings(w: _Writer, f: ReportFigures) -> None:
+    model, laos, national = f.figures, f.figures.laos, f.figures.national
+    as_of = be_date(f.as_of)
+    period = f"ตั้งแต่วันที่ {be_date(f.first_day)} ถึงวันที่ {as_of} เวลา ๒๔.๐๐ น." if f.first_day else \
+        f"ถึงวันที่ {as_of} เวลา ๒๔.๐๐ น."
     reached = ""
-    national = model.national
     if model.roster_known:
         rate = national.response_rate
-        reached = (f" คิดเป็น{w.t(g.share(rate))} ของ อปท. ตามทะเบียน {w.n(rate.base or 0)} {g.LAOS_UNIT}")
-    w.para(f"ได้รับ{g.SUBMISSION}ทั้งสิ้น {w.n(model.responses)} {g.SUBMISSIONS_UNIT} จาก อปท. {w.n(laos.reporting)} "
+        reached = f" คิดเป็น{g.share(rate)} ของ อปท. ตามทะเบียน {rate.base or 0:,} {g.LAOS_UNIT}"
+    w.body(f"สำนักงาน ก.ถ. ได้รวบรวม{g.SUBMISSION}ที่ได้รับ{period} สรุปได้ดังนี้")
+    w.body(f"๑. ได้รับ{g.SUBMISSION}ทั้งสิ้น {model.responses:,} {g.SUBMISSIONS_UNIT} จาก อปท. {laos.reporting:,} "
            f"{g.LAOS_UNIT}{reached} ในจำนวนนี้มี{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ซึ่งไม่นับรวม "
-           f"{w.n(model.responses_invalid)} {g.SUBMISSIONS_UNIT} และไม่นับรวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก "
-           f"{w.n(model.deleted)} {g.SUBMISSIONS_UNIT}")
+           f"{model.responses_invalid:,} {g.SUBMISSIONS_UNIT}"
+           + (f" และไม่นับรวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก {model.deleted:,} {g.SUBMISSIONS_UNIT}"
+              if model.deleted else ""))
     if f.invalid_reasons:
-        w.table(["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
-                [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()])
-
-    w.heading("๒. ปัญหาและอุปสรรคตามข้อของหนังสือที่อ้างถึง", 1)
-    w.para(f"จำนวนและร้อยละของ อปท. ที่ระบุแต่ละปัญหา จาก อปท. ที่แจ้งปัญหาแล้ว {w.n(laos.reporting)} "
-           f"{g.LAOS_UNIT} (อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา)")
-    w.table(["ข้อ", "ปัญหาและอุปสรรค", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"], _problem_rows(f, w), [1.4, 10.1, 2.5, 2])
-    w.picture(problem_chart(_chart_bars(f, w), w.t(f"อปท. ที่ระบุแต่ละปัญหา (แห่ง) จาก {laos.reporting:,} แห่ง")))
+        w.table("เหตุที่ข้อมูลไม่สมบูรณ์", ["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
+                [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()],
+                [12, 4])
+    w.body(f"๒. ปัญหาและอุปสรรคตามข้อของหนังสือข้างต้น จาก อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} {g.LAOS_UNIT} "
+           "(อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา) ปรากฏตามตารางและแผนภูมิ")
+    w.table("จำนวนและร้อยละของ อปท. ที่ระบุปัญหาและอุปสรรคแต่ละข้อ",
+            ["ข้อ", "ปัญหาและอุปสรรค", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"], _problem_rows(f, w), [1.4, 10.1, 2.5, 2])
+    w.chart(problem_chart(_chart_bars(f, w), None),
+            f"อปท. ที่ระบุปัญหาและอุปสรรคแต่ละประเด็น (แห่ง และร้อยละของ อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} แห่ง)")
     if laos.by_problem[NO_PROBLEM]:
-        w.para(f"อปท. ที่แจ้งว่าไม่มีปัญหา {w.n(laos.by_problem[NO_PROBLEM])} {g.LAOS_UNIT} "
-               f"({w.t(g.share(model.of_reporting(laos.by_problem[NO_PROBLEM])))}) ไม่นับเป็นปัญหาข้างต้น")
+        w.body(f"อปท. ที่แจ้งว่าไม่มีปัญหา {laos.by_problem[NO_PROBLEM]:,} {g.LAOS_UNIT} "
+               f"({g.share(model.of_reporting(laos.by_problem[NO_PROBLEM]))}) ไม่นับเป็นปัญหาข้างต้น")
+    w.body("๓. สถานะการรายงานผลต่อสำนักงาน ก.พ. ของ อปท. ที่แจ้งปัญหาแล้ว ปรากฏตามตาราง")
+    w.table("สถานะการรายงานผลต่อสำนักงาน ก.พ.", ["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
+            [[label, w.n(laos.by_status[code]), w.pct(model.of_reporting(laos.by_status[code]))]
+             for code, label in REPORTING_STATUSES.items()], [10, 3, 3])
+    if laos.not_reported:
+        w.body(f"{g.NOT_YET_REPORTED} {laos.not_reported:,} {g.LAOS_UNIT} ปัญหาที่พบมากที่สุดของกลุ่มนี้ ได้แก่ "
+               + " ".join(f"{PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT})"
+                          for code, n in laos.not_reported_problems.most_common(3) if code in PROBLEM_LABELS))
+    w.body("๔. ข้อความที่ อปท. หลายแห่งเขียนตรงกันหรือเกือบตรงกัน แสดงตามที่ อปท. เขียน "
+           "โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล เรียงตามจำนวน อปท. ที่เขียน")
+    for section in f.writing:
+        if not section.themes:
+            w.body(f"{section.question}: ไม่พบข้อความที่ อปท. ตั้งแต่ ๒ แห่งเขียนตรงกัน "
+                   f"(จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
+            continue
+        w.body(f"{section.question} (จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
+        for theme in section.themes:
+            w.body(f"“{theme.sentence}” ({theme.laos:,} {g.LAOS_UNIT})", indent=2.5)
+    w.body(f"๕. {f.reconcile_text} ตัวเลขทุกตัวในบันทึกนี้คำนวณจากข้อมูลชุดเดียวกัน นับ อปท. แห่งละหนึ่งครั้งตาม"
+           f"{g.SUBMISSION}ฉบับล่าสุด และนับยอดสะสมตามวันที่ส่งครั้งแรก (ประมวลผลเมื่อ {be_datetime(f.read_at)}) "
+           "รายละเอียดจำแนกตามภาค ประเภท อปท. และจังหวัด ปรากฏตามภาคผนวกท้ายบันทึกนี้ "
+           "และรายชื่อ อปท. ปรากฏตามไฟล์ตาราง (Excel) ที่แนบมาพร้อมนี้")
 
-    w.heading("๓. จำแนกตามจังหวัด ภาค ประเภท อปท. และสถานะการรายงานผล", 1)
-    headers, rows = _area_table(model, w, "จังหวัด", thai_sorted(model.provinces.values(), lambda a: a.name))
-    w.table(headers, rows, _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
-    w.para("ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ "
-           "(กรุงเทพมหานครอยู่ในภาคกลาง)")
+
+def _proposals(w: _Writer, f: ReportFigures) -> None:
+    w.body("ข้อเสนอ", bold=True)
+    for number, text in enumerate(proposals(f), start=1):
+        w.body(f"{number}. {text}")
+    w.body("จึงเรียนมาเพื่อโปรดทราบ และพิจารณา")
+
+
+def _signature(w: _Writer, settings: ReportSettings) -> None:
+    w.blank(3)
+    w.para(f"({settings.signer_name or '.' * 40})", center_at=10)
+    w.para(settings.signer_position or "." * 44, center_at=10)
+
+
+def _annex(w: _Writer, f: ReportFigures) -> None:
+    model = f.figures
+    w.page_break()
+    w.para("ภาคผนวก", bold=True, center=True)
     headers, rows = _area_table(model, w, "ภาค", model.regions)
-    w.table(headers, rows, _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
-    w.para(f"จำนวน อปท. ในแต่ละภาคที่ระบุปัญหาตามข้อของหนังสือที่อ้างถึง ({g.LAOS_UNIT})")
-    w.table(["ภาค", *(f"ข้อ {number}" for number in LETTER_ITEMS)],
+    w.table("อปท. ที่แจ้งปัญหาแล้ว จำแนกตามภาค", headers, rows,
+            _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
+    w.note("ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ (กรุงเทพมหานครอยู่ในภาคกลาง)")
+    w.table(f"จำนวน อปท. ในแต่ละภาคที่ระบุปัญหาตามข้อของหนังสือ ({g.LAOS_UNIT})",
+            ["ภาค", *(f"ข้อ {number}" for number in LETTER_ITEMS)],
             [[region.name, *(w.n(region.by_letter_item[number]) for number in LETTER_ITEMS)]
              for region in model.regions],
             [5.8] + [10.2 / len(LETTER_ITEMS)] * len(LETTER_ITEMS))
-    w.table(["ประเภท อปท.", f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"],
-            [[label, w.n(laos.by_lao_type[code])] for code, label in LAO_TYPES.items()], [10, 6])
-    w.table(["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
-            [[label, w.n(laos.by_status[code]), w.pct(model.of_reporting(laos.by_status[code]))]
-             for code, label in REPORTING_STATUSES.items()], [10, 3, 3])
-    w.para(f"{g.NOT_YET_REPORTED} {w.n(laos.not_reported)} {g.LAOS_UNIT} ปัญหาที่พบมากที่สุดของกลุ่มนี้ ได้แก่ "
-           + " ".join(f"{PROBLEM_LABELS[code]} ({w.n(n)} {g.LAOS_UNIT})"
-                      for code, n in laos.not_reported_problems.most_common(3) if code in PROBLEM_LABELS))
+    w.table("อปท. ที่แจ้งปัญหาแล้ว จำแนกตามประเภท อปท.", ["ประเภท อปท.", f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"],
+            [[label, w.n(model.laos.by_lao_type[code])] for code, label in LAO_TYPES.items()], [10, 6])
+    headers, rows = _area_table(model, w, "จังหวัด", thai_sorted(model.provinces.values(), lambda a: a.name))
+    w.table("อปท. ที่แจ้งปัญหาแล้ว จำแนกตามจังหวัด", headers, rows,
+            _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
 
-    w.heading("๔. สิ่งที่ อปท. ระบุเพิ่มเติม", 1)
-    w.para("ข้อความที่ อปท. หลายแห่งเขียนตรงกันหรือเกือบตรงกัน แสดงตามที่ อปท. เขียน โดยปิดบังชื่อบุคคล "
-           "หมายเลขโทรศัพท์ และอีเมล เรียงตามจำนวน อปท. ที่เขียน")
-    for section in f.writing:
-        w.heading(section.question, 2)
-        if not section.themes:
-            w.para(f"ไม่พบข้อความที่ อปท. ตั้งแต่ ๒ แห่งเขียนตรงกัน (จาก อปท. ที่เขียนข้อความ {w.n(section.authors)} แห่ง)")
-            continue
-        w.para(f"จาก อปท. ที่เขียนข้อความ {w.n(section.authors)} {g.LAOS_UNIT}")
-        for theme in section.themes:
-            w.para(f"“{theme.sentence}” ({w.n(theme.laos)} {g.LAOS_UNIT})")
 
-    w.heading("๕. วิธีการและความครบถ้วนของข้อมูล", 1)
-    w.para("ข้อมูลได้จากแบบฟอร์มออนไลน์ ระบบตรวจสอบความถูกต้องของแต่ละฉบับ นับ อปท. แห่งละหนึ่งครั้งตามแบบแจ้งปัญหา"
-           "ฉบับล่าสุด และนับยอดสะสมตามวันที่ส่งครั้งแรก ตัวเลขทุกตัวในรายงานนี้คำนวณจากข้อมูลชุดเดียวกัน "
-           "ณ เวลาที่ประมวลผล")
-    w.para(f.reconcile_text)
-    w.heading("ภาคผนวก", 1)
-    w.para("ตารางรายชื่อ อปท. ที่แจ้งปัญหาแล้ว (จังหวัด อำเภอ ประเภท ชื่อ สถานะ และปัญหา) อยู่ในไฟล์ Excel "
-           "ที่แนบกับอีเมลสรุปรายวัน แผ่นงาน “อปท. ที่แจ้งปัญหาแล้ว”")
-    return w.bytes()
+def proposals(f: ReportFigures) -> list[str]:
+    """What the data supports proposing: the problems most LAOs named, the suggestions most
+    LAOs wrote, and following up the LAOs on the roster that have not reported. Nothing else."""
+    model, laos = f.figures, f.figures.laos
+    result = []
+    ranked = [(code, n) for code, n in laos.by_problem.most_common() if code in PROBLEM_LABELS and n][:3]
+    if ranked:
+        named = " ".join(f"({i}) {PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT} {g.share(model.of_reporting(n))})"
+                         for i, (code, n) in enumerate(ranked, start=1))
+        result.append(f"เห็นควรนำเสนอ ก.ถ. และ ก.ม.จ. พิจารณาแนวทางแก้ไขปัญหาที่ อปท. แจ้งมากที่สุด ได้แก่ {named}")
+    suggestions = next((s for s in f.writing if s.question == "ข้อเสนอแนะ"), None)
+    if suggestions and suggestions.themes:
+        quoted = " ".join(f"“{t.sentence}” ({t.laos:,} {g.LAOS_UNIT})" for t in suggestions.themes[:3])
+        result.append(f"เห็นควรนำข้อเสนอแนะที่ อปท. เขียนตรงกันมากที่สุดประกอบการพิจารณา ได้แก่ {quoted}")
+    national = model.national
+    if model.roster_known and national.nonresponders:
+        result.append(f"เห็นควรแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดติดตามให้ อปท. ที่ยังไม่แจ้งปัญหา "
+                      f"{national.nonresponders:,} {g.LAOS_UNIT} จาก อปท. ตามทะเบียน {national.roster_total or 0:,} "
+                      f"{g.LAOS_UNIT} แจ้งปัญหาให้ครบถ้วน")
+    return result
 
 
 def _problem_rows(f: ReportFigures, w: _Writer) -> list[list[str]]:
