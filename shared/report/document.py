@@ -184,7 +184,10 @@ def _thai_font(run: object, size: int, *, bold: bool = False) -> None:
 
 def _page_setup(doc: DocxDocument, thai_digits: bool) -> None:
     for section in doc.sections:
-        if thai_digits:  # the PAGE field in Thai digits: - ๒ -
+        if thai_digits:
+            # The page numbers in Thai digits: ECMA-376's ST_NumberFormat "thaiNumbers" on the
+            # section, which Word applies to its PAGE field. (LibreOffice 7 ignores it and shows
+            # Arabic digits; the field switch \* ThaiArabic it turns into Thai letters, ก ข ค.)
             numbering = OxmlElement("w:pgNumType")
             numbering.set(qn("w:fmt"), "thaiNumbers")
             section._sectPr.append(numbering)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from shared.cli import main
 from shared.domain.geography import REGIONS
@@ -196,8 +197,10 @@ def test_digits_are_thai_by_default_and_arabic_when_asked(reported, capfd):
     outside_quotes = re.sub(r"“[^”]*”|https?://\S+|\S+@\S+", "", body)
     assert not re.search(r"[0-9]", outside_quotes) and re.search(r"[๐-๙]", body)
     assert "\n".join(texts(open_report(tmp_path, capfd, "--thai-digits"))) == body  # still accepted
-    arabic = "\n".join(texts(open_report(tmp_path, capfd, "--arabic-digits")))
-    assert re.search(r"[0-9]", arabic)
+    arabic = open_report(tmp_path, capfd, "--arabic-digits")
+    assert re.search(r"[0-9]", "\n".join(texts(arabic))) and not arabic.sections[0]._sectPr.xpath("./w:pgNumType")
+    [numbering] = open_report(tmp_path, capfd).sections[0]._sectPr.xpath("./w:pgNumType")
+    assert numbering.get(qn("w:fmt")) == "thaiNumbers"  # Word's page numbers in Thai digits
 
 
 def test_the_chart_is_drawn_in_a_thai_font_with_every_glyph_of_its_labels(reported, capfd):
