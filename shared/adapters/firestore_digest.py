@@ -156,9 +156,9 @@ class FirestoreDigestReader:
         """What the latest ``limit`` responses wrote, with the respondent's name only to mask it.
         Ordered on one field, so no composite index is needed; the filter is applied here."""
         query = (self._db.collection(RESPONSES).order_by("last_submitted_time", direction=firestore.Query.DESCENDING)
-                 .limit(limit).select(["response_id", "lao_id", "state", "deleted", "problems",
+                 .limit(limit).select(["response_id", "lao_id", "submission_date", "state", "deleted", "problems",
                                        "other_problem_text", "problem_details", "suggestions", "reporter.name"]))
-        return [WrittenText(author=d.get("lao_id") or d["response_id"],
+        return [WrittenText(author=d.get("lao_id") or d["response_id"], submission_date=d.get("submission_date", ""),
                             other=d.get("other_problem_text") or "" if "other" in (d.get("problems") or []) else "",
                             details=d.get("problem_details") or "", suggestions=d.get("suggestions") or "",
                             names=tuple(filter(None, [(d.get("reporter") or {}).get("name")])))

@@ -86,6 +86,7 @@ class WrittenText:
     """What one respondent wrote in the free-text questions, for the report's themes."""
 
     author: str  # the LAO (or, without one, the response): themes count LAOs
+    submission_date: str  # first submitted (Bangkok date): the report keeps those of its period
     other: str  # the "Other" problem text, when it names a problem
     details: str
     suggestions: str

@@ -20,7 +20,7 @@ from shared.digest import glossary as g
 from shared.digest.content import DigestContent, lao_label, typed_lao
 from shared.digest.model import DigestData, FollowUpRow, LaoReports, ReportRow
 from shared.digest.thai import be_short_date, thai_sorted
-from shared.domain.as_of import current_as_of
+from shared.domain.as_of import current_as_of, existed_by
 from shared.domain.codes import (
     INVALID_REASONS,
     INVALID_REMEDIES,
@@ -265,7 +265,9 @@ def _follow_up_sheet(book: Any, name: str, reason_header: str, data: DigestData,
                "ส่งหรือแก้ไขล่าสุด", reason_header, "สิ่งที่ควรดำเนินการ", "เปิดในแบบฟอร์ม (ลิงก์)",
                _REFERENCE] + (_CONTACT_HEADERS if contacts else [])
     text = (lambda value: value) if contacts else mask_contacts
-    ordered = sorted(rows, key=lambda r: (r.last_submitted, r.response_id))
+    # As in the email: the period's forms (first submitted by the end of the day) first.
+    ordered = sorted(rows, key=lambda r: (not existed_by(r.submission_date, data.day), r.last_submitted,
+                                          r.response_id))
     table = [[text(r.typed.get("lao_name") or typed_lao(r)),
               text(r.typed.get("lao_type") or LAO_TYPES.get(r.lao_type or "", "")),
               text(r.typed.get("district") or r.district), text(r.typed.get("province") or r.province_name or ""),

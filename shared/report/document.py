@@ -294,8 +294,9 @@ def _findings(w: _Writer, f: ReportFigures) -> None:
         w.body(f"{section.question} (จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
         for theme in section.themes:
             w.body(f"“{theme.sentence}” ({theme.laos:,} {g.LAOS_UNIT})", indent=2.5)
-    w.body(f"๕. {f.reconcile_text} ตัวเลขทุกตัวในบันทึกนี้คำนวณจากข้อมูลชุดเดียวกัน นับ อปท. แห่งละหนึ่งครั้งตาม"
-           f"{g.SUBMISSION}ฉบับล่าสุด และนับยอดสะสมตามวันที่ส่งครั้งแรก (ประมวลผลเมื่อ {be_datetime(f.read_at)}) "
+    w.body(f"๕. {f.reconcile_text} ตัวเลขทุกตัวในบันทึกนี้คำนวณจากข้อมูลชุดเดียวกัน โดยนับ{g.SUBMISSION}"
+           f"ที่ส่งครั้งแรกภายในวันที่ {as_of} และนับ อปท. แห่งละหนึ่งครั้ง ตามข้อมูลของ{g.SUBMISSION}ฉบับนั้น"
+           f"ที่แก้ไขล่าสุด ณ เวลาที่ประมวลผล ({be_datetime(f.read_at)}) "
            "รายละเอียดจำแนกตามภาค ประเภท อปท. และจังหวัด ปรากฏตามภาคผนวกท้ายบันทึกนี้ "
            "และรายชื่อ อปท. ปรากฏตามไฟล์ตาราง (Excel) ที่แนบมาพร้อมนี้")
 

@@ -39,5 +39,6 @@ def report_figures(data: DigestData, reconcile_text: str, texts: list[WrittenTex
         figures=data.at_end_of_day,
         invalid_reasons=Counter(reason for r in invalid for reason in r.reasons),
         reconcile_text=reconcile_text,
-        writing=written_sections(texts),
+        # What LAOs wrote in the forms of the period (each in its latest version, as every figure).
+        writing=written_sections([t for t in texts if existed_by(t.submission_date, data.day)]),
     )

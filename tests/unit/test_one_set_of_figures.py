@@ -220,3 +220,19 @@ def test_every_area_rate_is_its_reporting_laos_over_its_roster_on_random_data(re
 
 def test_half_rounds_up_as_a_reader_expects():
     assert (percent(5, 9), percent(1, 8), percent(4, 9), percent(0, 0)) == (56, 13, 44, None)
+
+
+def test_what_laos_wrote_in_the_report_is_of_the_reports_period_only():
+    from shared.digest.model import WrittenText
+
+    texts = [WrittenText(f"lao{n}", day, "", "ระบบไม่เปิดให้แก้ไขหลังยืนยันข้อมูล", "")
+             for n, day in enumerate(["2023-12-19", "2023-12-20", "2023-12-21", "2023-12-22"])]
+    details = report_figures(_data(), "", texts).writing[1]
+    assert (details.authors, [(t.sentence, t.laos) for t in details.themes]) == (
+        2, [("ระบบไม่เปิดให้แก้ไขหลังยืนยันข้อมูล", 2)])  # the two written after 20 ธ.ค. are not of it
+
+
+def test_the_workbook_lists_the_periods_incomplete_forms_first_as_the_email_does(artefacts):
+    sheet = next(ws for ws in artefacts["book"].worksheets if ws.title.startswith("ข้อมูลไม่สมบูรณ์"))
+    references = [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[-1]]
+    assert references[:3] == ["period0", "period1", "period2"]
