@@ -17,13 +17,14 @@ from shared.digest.alerts import completeness, digest_alerts
 from shared.digest.coverage_section import CoverageContent, build_coverage
 from shared.digest.model import DigestData, FollowUpRow, ReportRow
 from shared.digest.thai import be_date, be_datetime, be_short_date, be_short_datetime, day_month, thai_sorted
-from shared.domain.as_of import existed_by
+from shared.domain.as_of import current_as_of, existed_by
 from shared.domain.codes import (
     INVALID_REASONS,
     INVALID_REMEDIES,
     LAO_TYPES,
     LETTER_ITEM_OF,
     LETTER_ITEMS,
+    LETTER_REFERENCE,
     NO_PROBLEM,
     OTHER_PROBLEM,
     PROBLEM_LABELS,
@@ -45,6 +46,7 @@ INVALID_ROWS = 15
 WARNING_ROWS = 7
 OTHER_EXCERPTS = 5
 THEMES = 5
+NOT_REPORTED_TOP = 5
 TOP_PROVINCES = 10
 TREND_DAYS = 14
 FORM_RESPONSE_URL = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
@@ -137,6 +139,7 @@ class DigestContent:
     statuses: list[Bar]
     not_reported: int
     not_reported_problems: list[Bar]
+    not_reported_problem_kinds: int  # how many problems the list above was cut from
     lao_types: list[tuple[str, int]]
     completeness: str
     workbook_note: str
@@ -175,7 +178,7 @@ def follow_up_heading(c: DigestContent, label: str, total: int, in_period: int) 
     if in_period == 0 and total:
         heading += f" (ทุกฉบับส่งครั้งแรกหลังวันที่ {c.period_end_text})"
     elif total != in_period:
-        heading += (f" (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ {c.period_end_text} "
+        heading += (f" (ในจำนวนนี้ส่งครั้งแรกไม่เกินวันที่ {c.period_end_text} "
                     f"จำนวน {g.count(in_period, g.SUBMISSIONS_UNIT)})")
     return heading
 
@@ -183,8 +186,8 @@ def follow_up_heading(c: DigestContent, label: str, total: int, in_period: int) 
 def more_text(c: DigestContent, shown: int, total: int, sheet: str) -> str:
     if shown >= total:
         return ""
-    return (f"แสดง {shown:,} จาก {g.count(total, g.SUBMISSIONS_UNIT)} โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ "
-            f"{c.period_end_text} ก่อน ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
+    return (f"แสดง {shown:,} จาก {g.count(total, g.SUBMISSIONS_UNIT)} โดยแสดงฉบับที่ส่งครั้งแรกไม่เกินวันที่ "
+            f"{c.period_end_text} ก่อน ที่เหลือเรียงตามเวลาที่ส่งหรือแก้ไขล่าสุด ดูทั้งหมดในไฟล์แนบ แผ่นงาน “{sheet}”")
 
 
 def themes_heading(c: DigestContent) -> str:
@@ -195,6 +198,19 @@ def themes_basis(basis: SentenceThemes) -> str:
     """What the numbers beside the themes count, and from how much text."""
     return (f"ตัวเลขในวงเล็บคือจำนวน อปท. ที่เขียนข้อความนั้น จาก อปท. ที่เขียนข้อความ {basis.authors:,} แห่ง "
             "ข้อความแสดงตามที่ อปท. เขียน โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล")
+
+
+def problems_intro(c: DigestContent) -> str:
+    return (f"จำนวน อปท. ที่ระบุปัญหาแต่ละข้อ และร้อยละเมื่อเทียบกับ{g.LAOS_REPORTED} "
+            f"{g.count(c.laos_reporting, g.LAOS_UNIT)} ({c.as_of_text}) จัดกลุ่มตามข้อของ{LETTER_REFERENCE} "
+            "เรียงตามจำนวน อปท. "
+            "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100")
+
+
+def not_reported_heading(c: DigestContent) -> str:
+    shown = len(c.not_reported_problems)
+    cut = f" {shown} อันดับแรกจาก {c.not_reported_problem_kinds} ประเด็น" if shown < c.not_reported_problem_kinds else ""
+    return (f"ปัญหาที่พบบ่อยของ {g.NOT_YET_REPORTED}{cut} (ร้อยละคิดจาก {c.not_reported:,} {g.LAOS_UNIT})")
 
 
 def no_problem_line(c: DigestContent) -> str:
@@ -300,7 +316,9 @@ def build_content(data: DigestData) -> DigestContent:
         not_reported=laos.not_reported,
         not_reported_problems=[
             Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(Ratio(n, laos.not_reported))})")
-            for code, n in laos.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:5],
+            for code, n in laos.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:NOT_REPORTED_TOP],
+        not_reported_problem_kinds=sum(1 for code, n in laos.not_reported_problems.items()
+                                       if n and code in PROBLEM_SHORT_LABELS),
         lao_types=[(label, laos.by_lao_type[code]) for code, label in LAO_TYPES.items() if laos.by_lao_type[code]],
         completeness=completeness(data),
         workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
@@ -317,7 +335,7 @@ def build_content(data: DigestData) -> DigestContent:
 
 
 def _footer(data: DigestData) -> list[str]:
-    reach = f" หรือไปรษณีย์อิเล็กทรอนิกส์ {data.reply_to} (ตอบกลับอีเมลฉบับนี้ได้)" if data.reply_to else ""
+    reach = f" ไปรษณีย์อิเล็กทรอนิกส์ {data.reply_to} (ตอบกลับอีเมลฉบับนี้ได้)" if data.reply_to else ""
     if data.include_contacts:
         privacy = ("อีเมลฉบับนี้ไม่แสดงชื่อ หมายเลขโทรศัพท์ หรืออีเมลของผู้ให้ข้อมูล ส่วนไฟล์แนบมีข้อมูลดังกล่าว "
                    "โปรดใช้เพื่อติดตามแก้ไขปัญหาที่แจ้งเท่านั้น และไม่ส่งต่อ")
@@ -326,7 +344,7 @@ def _footer(data: DigestData) -> list[str]:
                    "หากจำเป็นต้องติดต่อผู้ให้ข้อมูล โปรดขอผ่านผู้ดูแลระบบ")
     return [
         "ระบบส่งอีเมลฉบับนี้โดยอัตโนมัติทุกเช้า เพื่อสรุปแบบแจ้งปัญหาของวันก่อนหน้า",
-        f"ผู้ดูแลระบบ: {data.contact or 'สำนักงาน ก.ถ.'}{reach}",
+        f"ติดต่อผู้ดูแลระบบ: {data.contact or 'สำนักงาน ก.ถ.'}{reach}",
         "หากต้องการเพิ่ม เปลี่ยนแปลง หรือยกเลิกผู้รับอีเมลฉบับนี้ โปรดแจ้งผู้ดูแลระบบ",
         f"เพื่อให้เป็นไปตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 {privacy}",
     ]
@@ -382,20 +400,33 @@ def _follow_ups(data: DigestData, rows: list[FollowUpRow], reasons: dict[str, st
 def _letter_items(end: Figures, data: DigestData, day_text: str) -> list[LetterItem]:
     """Items 1–5 largest first, then item 6, which gathers several sub-items: its total is
     not one problem, so it never ranks among them. ``day_text`` is short: it is on every bar."""
-    on_day = Counter(code for r in data.created_on_day + data.edited_on_day if r.valid for code in r.problems)
+    on_day = _problems_of_the_days_reports(data)
     laos = end.laos
     items = []
     for number, heading in LETTER_ITEMS.items():
         codes = sorted((c for c, n in LETTER_ITEM_OF.items() if n == number), key=lambda c: -laos.by_problem[c])
         bars = [Bar(PROBLEM_SHORT_LABELS[c], laos.by_problem[c],
                     f"{g.count(laos.by_problem[c], g.LAOS_UNIT)} ({g.share(end.of_reporting(laos.by_problem[c]))})",
-                    f"ระบุในแบบแจ้งปัญหาวันที่ {day_text} จำนวน {on_day[c]:,} {g.SUBMISSIONS_UNIT}" if on_day[c] else "")
+                    f"ในจำนวนนี้ระบุใน{g.SUBMISSION}ที่ได้รับหรือแก้ไขในวันที่ {day_text} {g.count(on_day[c], g.LAOS_UNIT)}"
+                    if on_day[c] else "")
                 for c in codes]
         if len(codes) > 1:
             heading = f"{heading} (รวม {len(codes)} ประเด็นย่อย)"
         item_laos = laos.by_letter_item[number]
         items.append(LetterItem(number, heading, item_laos, g.share(end.of_reporting(item_laos)), bars))
     return sorted(items, key=lambda item: (len(item.bars) > 1, -item.laos, item.number))
+
+
+def _problems_of_the_days_reports(data: DigestData) -> Counter[str]:
+    """LAOs whose report at the end of D was received or edited on D, by problem: the part of
+    each cumulative count (in LAOs) that came in that day."""
+    of_day = {r.response_id for r in data.reports_of_day if r.valid}
+    counts: Counter[str] = Counter()
+    for lao in data.laos:
+        current = current_as_of(lao.record, data.day)
+        if current is not None and current[0] in of_day:
+            counts.update(current[1].problems)
+    return counts
 
 
 def _trend(by_date: dict[str, int], day: date) -> list[Bar]:

@@ -72,8 +72,8 @@ def percent_figure(ratio: Ratio, prefix: str = "") -> str:
 
 
 def place(district: str, province: str | None) -> str:
-    """อ.เมืองขอนแก่น จ.ขอนแก่น, or เขตบางรัก, กรุงเทพมหานคร."""
+    """อ.เมืองขอนแก่น จ.ขอนแก่น, or เขตบางรัก กรุงเทพมหานคร."""
     if province == "กรุงเทพมหานคร":
-        return f"เขต{district.removeprefix('เขต')}, กรุงเทพมหานคร" if district else "กรุงเทพมหานคร"
+        return f"เขต{district.removeprefix('เขต')} กรุงเทพมหานคร" if district else "กรุงเทพมหานคร"
     parts = [f"อ.{district}" if district else "", f"จ.{province}" if province else ""]
     return " ".join(p for p in parts if p) or "ไม่ระบุที่ตั้ง"

@@ -24,12 +24,13 @@ from shared.digest.content import (
     follow_up_heading,
     more_text,
     no_problem_line,
+    not_reported_heading,
     now_figure_text,
+    problems_intro,
     provinces_without_heading,
     themes_basis,
     themes_heading,
 )
-from shared.domain.codes import LETTER_REFERENCE
 
 _STYLE = """
 body{margin:0;background:#f1f3f4}
@@ -140,11 +141,9 @@ def _bar_row(bar: Bar, largest: int, chart: str) -> str:
 
 
 def _problems(c: DigestContent) -> list[str]:
-    largest = max((b.value for item in c.letter_items for b in item.bars), default=0)
+    largest = c.laos_reporting  # bars to scale with their ร้อยละ: the base is the LAOs reporting
     parts = ["<h2>ปัญหาและอุปสรรคที่พบ</h2>",
-             f'<p class="m">จำนวน {_e(g.LAOS_REPORTED)}ที่ระบุแต่ละปัญหา และร้อยละของ {c.laos_reporting:,} '
-             f"{g.LAOS_UNIT} ({_e(c.as_of_text)}) จัดกลุ่มตามข้อของ{_e(LETTER_REFERENCE)} "
-             "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100</p>"]
+             f'<p class="m">{_e(problems_intro(c))}</p>']
     parts += [_letter_item(item, largest) for item in c.letter_items]
     if c.laos_without_problem:
         parts.append(f'<p style="margin-top:12px">{_e(no_problem_line(c))}</p>')
@@ -155,7 +154,7 @@ def _problems(c: DigestContent) -> list[str]:
                      + "".join(f"<li>“{_e(t.sentence)}” ({t.laos:,} {g.LAOS_UNIT})</li>" for t in c.themes.themes)
                      + f'</ul><p class="m">{_e(themes_basis(c.themes))}</p>')
     if c.other_excerpts:
-        parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความตัดให้สั้นลง)</h3><ul class=\"lg\">"
+        parts.append("<h3>ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความที่ยาวตัดให้สั้นลง)</h3><ul class=\"lg\">"
                      + "".join(f"<li>{_e(text)}</li>" for text in c.other_excerpts) + "</ul>")
     return parts
 
@@ -181,7 +180,7 @@ def _provinces(c: DigestContent) -> list[str]:
                    f'<td class="n">{p.new_on_day:,}</td></tr>' for p in c.provinces_top)
     parts = ["<h2>รายจังหวัด</h2>",
              f'<p class="m">มี {_e(g.LAOS_REPORTED)}ใน {c.provinces_with:,} จาก 77 จังหวัด (รวมกรุงเทพมหานคร) '
-             f"แสดง {len(c.provinces_top):,} จังหวัดแรกที่มีมากที่สุด ({_e(c.as_of_text)}) "
+             f"แสดง {len(c.provinces_top):,} จังหวัดที่มี อปท. แจ้งปัญหาแล้วมากที่สุด ({_e(c.as_of_text)}) "
              "รายการทั้งหมดอยู่ในไฟล์แนบ</p>"]
     if rows:
         parts.append(f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)} ({g.LAOS_UNIT})</th>'
@@ -211,16 +210,14 @@ def _coverage(c: DigestContent) -> list[str]:
 
 
 def _not_reported(c: DigestContent) -> list[str]:
-    largest = max((b.value for b in c.statuses), default=0)
+    largest = c.laos_reporting
     parts = ["<h2>สถานะการรายงานผลต่อสำนักงาน ก.พ.</h2>",
              f'<p class="m">ข้อมูลตามที่ อปท. ระบุไว้ในแบบแจ้งปัญหาฉบับล่าสุด ({c.laos_reporting:,} {g.LAOS_UNIT}; '
              f"{_e(c.as_of_text)})</p>"]
     parts += [_bar_row(b, largest, "statuses") for b in c.statuses]
     if c.not_reported_problems:
-        top = max(b.value for b in c.not_reported_problems)
-        parts.append(f"<h3>ปัญหาที่พบบ่อยของ {_e(g.NOT_YET_REPORTED)} "
-                     f"(ร้อยละคิดจาก {c.not_reported:,} {g.LAOS_UNIT})</h3>")
-        parts += [_bar_row(b, top, "not-reported") for b in c.not_reported_problems]
+        parts.append(f"<h3>{_e(not_reported_heading(c))}</h3>")
+        parts += [_bar_row(b, c.not_reported, "not-reported") for b in c.not_reported_problems]
     return parts
 
 

@@ -13,12 +13,13 @@ from shared.digest.content import (
     follow_up_heading,
     more_text,
     no_problem_line,
+    not_reported_heading,
     now_figure_text,
+    problems_intro,
     provinces_without_heading,
     themes_basis,
     themes_heading,
 )
-from shared.domain.codes import LETTER_REFERENCE
 
 
 def render_text(content: DigestContent) -> str:
@@ -39,9 +40,7 @@ def render_text(content: DigestContent) -> str:
                                    c.warned_in_period))
     lines += [line for f in c.warned for line in _follow_up(f)] + _more(c, len(c.warned), c.warned_total, g.WARNING)
     lines += ["", "ปัญหาและอุปสรรคที่พบ",
-              f"  จำนวน {g.LAOS_REPORTED}ที่ระบุแต่ละปัญหา และร้อยละของ {c.laos_reporting:,} {g.LAOS_UNIT} "
-              f"({c.as_of_text}) จัดกลุ่มตามข้อของ{LETTER_REFERENCE} "
-              "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100"]
+              f"  {problems_intro(c)}"]
     for item in c.letter_items:
         total = ("" if len(item.bars) == 1
                  else f" อปท. ที่ระบุอย่างน้อยหนึ่งประเด็น {item.laos:,} {g.LAOS_UNIT} ({item.share_text})")
@@ -54,13 +53,13 @@ def render_text(content: DigestContent) -> str:
         lines += [f"    - “{t.sentence}” ({t.laos:,} {g.LAOS_UNIT})" for t in c.themes.themes]
         lines.append(f"  ({themes_basis(c.themes)})")
     if c.other_excerpts:
-        lines.append("  ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความตัดให้สั้นลง)")
+        lines.append("  ตัวอย่างปัญหาอื่น ๆ ที่ อปท. ระบุเอง (ข้อความที่ยาวตัดให้สั้นลง)")
         lines += [f"    - {text}" for text in c.other_excerpts]
     lines += ["", f"{g.NEW_SUBMISSIONS} ย้อนหลัง 14 วัน ({c.trend_range}) นับตามวันที่ส่งครั้งแรก",
               "  " + " ".join(f"{b.label} {b.value:,}" for b in c.trend)]
     lines += ["", "รายจังหวัด",
               f"  มี {g.LAOS_REPORTED}ใน {c.provinces_with:,} จาก 77 จังหวัด (รวมกรุงเทพมหานคร) "
-              f"แสดง {len(c.provinces_top):,} จังหวัดแรกที่มีมากที่สุด รายการทั้งหมดอยู่ในไฟล์แนบ"]
+              f"แสดง {len(c.provinces_top):,} จังหวัดที่มี อปท. แจ้งปัญหาแล้วมากที่สุด รายการทั้งหมดอยู่ในไฟล์แนบ"]
     lines += [f"  {p.name}: {p.laos_reporting:,} {g.LAOS_UNIT} ({g.NEW_MARK}{g.on_day(c.day_text)} "
               f"{p.new_on_day:,} {g.SUBMISSIONS_UNIT})" for p in c.provinces_top]
     if c.provinces_without:
@@ -75,7 +74,7 @@ def render_text(content: DigestContent) -> str:
               f"  ข้อมูลตามที่ อปท. ระบุไว้ในแบบแจ้งปัญหาฉบับล่าสุด ({c.laos_reporting:,} {g.LAOS_UNIT})",
               *(f"    - {_bar(b)}" for b in c.statuses)]
     if c.not_reported_problems:
-        lines.append(f"  ปัญหาที่พบบ่อยของ {g.NOT_YET_REPORTED} (ร้อยละคิดจาก {c.not_reported:,} {g.LAOS_UNIT})")
+        lines.append(f"  {not_reported_heading(c)}")
         lines += [f"    - {_bar(b)}" for b in c.not_reported_problems]
     lines += ["", "--", c.workbook_note, c.completeness, *c.footer]
     return "\n".join(lines) + "\n"

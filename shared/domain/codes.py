@@ -125,7 +125,8 @@ LETTER_ITEM_OF: Final[dict[str, int]] = {
 # to the office that reads the digest (not to the LAO).
 _ASK = "ควรประสาน อปท. ให้แก้ไขแบบแจ้งปัญหาฉบับนี้"
 INVALID_REMEDIES: Final[dict[str, str]] = {
-    "lao_name_missing": "ควรประสานจังหวัดเพื่อสอบถามว่าเป็น อปท. ใด แล้วให้ อปท. แก้ไขแบบแจ้งปัญหาฉบับนี้โดยระบุชื่อ",
+    "lao_name_missing": ("ควรประสานสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเพื่อสอบถามว่าเป็น อปท. ใด "
+                         "แล้วให้ อปท. แก้ไขแบบแจ้งปัญหาฉบับนี้โดยระบุชื่อ"),
     "district_missing": f"{_ASK} โดยระบุอำเภอ",
     "lao_type_missing": f"{_ASK} โดยเลือกประเภท อปท.",
     "lao_type_unknown": f"{_ASK} โดยเลือกประเภท อปท. จากตัวเลือก",

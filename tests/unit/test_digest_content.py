@@ -117,7 +117,7 @@ def test_the_action_list_shows_what_was_typed_the_reason_a_remedy_and_a_link():
 
 def test_bangkok_is_written_as_its_khet_and_the_city():
     line = build_content(data(invalid=[follow_up(district="บางรัก", province_name="กรุงเทพมหานคร")])).invalid[0]
-    assert line.place == "เขตบางรัก, กรุงเทพมหานคร"
+    assert line.place == "เขตบางรัก กรุงเทพมหานคร"
 
 
 def test_the_body_lists_the_first_follow_ups_newest_day_first_and_points_to_the_workbook_for_the_rest():
@@ -126,8 +126,8 @@ def test_the_body_lists_the_first_follow_ups_newest_day_first_and_points_to_the_
     content = build_content(data(invalid=[*older, new]))
     assert content.invalid[0].response_id == "new1" and content.invalid[0].new_on_day
     assert len(content.invalid) == INVALID_ROWS and content.invalid_total == 41
-    assert (f"แสดง {INVALID_ROWS} จาก 41 ฉบับ โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 5 ม.ค. 2567 ก่อน "
-            "ดูทั้งหมดในไฟล์แนบ แผ่นงาน “ข้อมูลไม่สมบูรณ์”" in render_text(content))
+    assert (f"แสดง {INVALID_ROWS} จาก 41 ฉบับ โดยแสดงฉบับที่ส่งครั้งแรกไม่เกินวันที่ 5 ม.ค. 2567 ก่อน "
+            "ที่เหลือเรียงตามเวลาที่ส่งหรือแก้ไขล่าสุด ดูทั้งหมดในไฟล์แนบ แผ่นงาน “ข้อมูลไม่สมบูรณ์”" in render_text(content))
 
 
 def test_a_cut_list_shows_the_periods_follow_ups_before_later_ones():
@@ -137,7 +137,7 @@ def test_a_cut_list_shows_the_periods_follow_ups_before_later_ones():
     assert [line.response_id for line in content.invalid[:3]] == ["period0", "period1", "period2"]
     assert (content.invalid_total, content.invalid_in_period) == (19, 3)
     text = render_text(content)
-    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ 5 ม.ค. 2567 จำนวน 3 ฉบับ)" in text
+    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกไม่เกินวันที่ 5 ม.ค. 2567 จำนวน 3 ฉบับ)" in text
 
 
 def test_problems_are_grouped_under_the_letters_items_sorted_with_their_share_of_reporting_laos():

@@ -140,7 +140,7 @@ def test_the_subject_and_the_first_screen_give_the_same_figures_with_their_momen
     assert "ณ 21 ธ.ค. 2566 เวลา 08.00 น. 19 ฉบับ" in first_screen  # now, beside the end-of-day figure
     assert "จำนวนสะสมถึงวันที่ 20 ธ.ค. 2566 เวลา 24.00 น." in first_screen
     assert "(ยังไม่นับรวม) 3 ฉบับ ณ 21 ธ.ค. 2566 เวลา 08.00 น. 19 ฉบับ" in first_screen
-    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกภายในวันที่ 20 ธ.ค. 2566 จำนวน 3 ฉบับ)" in first_screen
+    assert "19 ฉบับ (ในจำนวนนี้ส่งครั้งแรกไม่เกินวันที่ 20 ธ.ค. 2566 จำนวน 3 ฉบับ)" in first_screen
     new = next(f for f in content.figures if f.label.startswith("แบบแจ้งปัญหาที่ได้รับใหม่"))
     assert f"ใหม่ {new.value} ฉบับ" in content.subject and f"{new.value} ฉบับ" in content.preheader
     day_sheet = artefacts["book"]["แบบแจ้งปัญหา 20 ธ.ค. 2566"]
@@ -153,7 +153,7 @@ def test_the_subject_and_the_first_screen_give_the_same_figures_with_their_momen
 def test_the_periods_incomplete_forms_come_first_in_a_cut_list(artefacts):
     content = artefacts["content"]
     assert [line.response_id for line in content.invalid[:3]] == ["period0", "period1", "period2"]
-    assert "โดยแสดงฉบับที่ส่งครั้งแรกถึงวันที่ 20 ธ.ค. 2566 ก่อน" in artefacts["html"]
+    assert "โดยแสดงฉบับที่ส่งครั้งแรกไม่เกินวันที่ 20 ธ.ค. 2566 ก่อน" in artefacts["html"]
 
 
 def test_warnings_after_the_day_are_counted_at_their_moment_not_hidden(artefacts):
