@@ -321,13 +321,13 @@ def build_content(data: DigestData) -> DigestContent:
                                        if n and code in PROBLEM_SHORT_LABELS),
         lao_types=[(label, laos.by_lao_type[code]) for code, label in LAO_TYPES.items() if laos.by_lao_type[code]],
         completeness=completeness(data),
-        workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
-                       f"{g.on_day(day_text)} จำนวน {g.count(len(reports), g.SUBMISSIONS_UNIT)} "
-                       f"{g.INVALID_SUBMISSIONS} จำนวน {g.count(now.responses_invalid, g.SUBMISSIONS_UNIT)} "
-                       f"{g.SUBMISSIONS_WITH_WARNINGS} จำนวน "
-                       f"{g.count(now.responses_with_warnings, g.SUBMISSIONS_UNIT)} "
-                       f"({be_short_datetime(data.built_at)}) "
-                       f"และ {g.LAOS_REPORTED} จำนวน {g.count(laos.reporting, g.LAOS_UNIT)}"),
+        # Each figure with its own moment: the day's, the end of D's, and now's.
+        workbook_note=(f"รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ (1) {g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข"
+                       f"{g.on_day(day_text)} {g.count(len(reports), g.SUBMISSIONS_UNIT)} "
+                       f"(2) {g.LAOS_REPORTED}{g.until_end_of(be_short_date(day, full_year=True))} "
+                       f"{g.count(laos.reporting, g.LAOS_UNIT)} และ (3) ณ {be_short_datetime(data.built_at)} "
+                       f"{g.INVALID_SUBMISSIONS} {g.count(now.responses_invalid, g.SUBMISSIONS_UNIT)} "
+                       f"และ{g.SUBMISSIONS_WITH_WARNINGS} {g.count(now.responses_with_warnings, g.SUBMISSIONS_UNIT)}"),
         footer=_footer(data),
         reports_of_day=len(reports),
         new_on_day=new_on_day,

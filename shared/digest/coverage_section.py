@@ -5,6 +5,7 @@ like every other cumulative figure."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from shared.digest import glossary as g
 from shared.digest.thai import thai_sorted
@@ -40,6 +41,7 @@ class CoverageContent:
     rate: Ratio = field(default_factory=lambda: Ratio(0, None))
     roster_reported: int = 0
     lowest: list[ProvinceRate] = field(default_factory=list)
+    without_roster: list[str] = field(default_factory=list)  # provinces the roster lists no LAO of
     unmatched: list[tuple[ReportingLao, Match]] = field(default_factory=list)
     nonresponders: list[RosterEntry] = field(default_factory=list)
 
@@ -63,17 +65,31 @@ def build_coverage(end: Figures) -> CoverageContent:
     lines = [ProvinceRate(area.name, area.response_rate, area.unmatched_reports)
              for area in thai_sorted(areas, lambda a: a.name)]
     lines.sort(key=lambda p: _rate_key(p.rate))  # stable: ties keep Thai order
+    # Every province tied with the last one shown is shown too: a cut never splits a tie.
+    shown = [p for p in lines if not lines[LOWEST_PROVINCES:]
+             or _rate_key(p.rate) <= _rate_key(lines[LOWEST_PROVINCES - 1].rate)]
     national: AreaFigures = end.national
     return CoverageContent(
         known=True,
         rate=national.response_rate,
         roster_reported=national.roster_reported or 0,
-        lowest=lines[:LOWEST_PROVINCES],
+        lowest=shown,
+        without_roster=[a.name for a in thai_sorted(end.provinces.values(), lambda a: a.name) if not a.roster_total],
         unmatched=list(end.unmatched),
         nonresponders=list(national.nonresponder_laos),
     )
 
 
-def _rate_key(rate: Ratio) -> tuple[int, int]:
-    """Lowest rate first, compared exactly (count × other base), not as rounded percentages."""
-    return (rate.count * 10**9 // (rate.base or 1), rate.count)
+def _rate_key(rate: Ratio) -> Fraction:
+    """Lowest rate first, compared exactly, not as rounded percentages."""
+    return Fraction(rate.count, rate.base or 1)
+
+
+def lowest_caption(cover: CoverageContent, as_of_text: str) -> str:
+    """What the lowest-rate list is, how it was cut, and what it cannot show."""
+    text = (f"{len(cover.lowest):,} จังหวัดที่อัตราการแจ้งปัญหาต่ำที่สุด ({as_of_text}) เรียงจากร้อยละต่ำสุด "
+            f"หากเท่ากับจังหวัดลำดับที่ {LOWEST_PROVINCES} แสดงทุกจังหวัด รายชื่อ อปท. ที่ยังไม่แจ้งปัญหาอยู่ในไฟล์แนบ")
+    if cover.without_roster:
+        text += (f" ทะเบียน อปท. ไม่มีข้อมูลของจังหวัด{' '.join(cover.without_roster)} "
+                 "จึงคำนวณร้อยละของจังหวัดดังกล่าวไม่ได้")
+    return text

@@ -31,6 +31,7 @@ from shared.digest.content import (
     themes_basis,
     themes_heading,
 )
+from shared.digest.coverage_section import lowest_caption
 
 _STYLE = """
 body{margin:0;background:#f1f3f4}
@@ -200,8 +201,7 @@ def _coverage(c: DigestContent) -> list[str]:
     rows = "".join(f'<tr><td>{_e(p.name)}</td><td class="n">{_e(p.rate_text)}'
                    + (f'<br><span class="m w">{_e(p.unmatched_text)}</span>' if p.unmatched_text else "")
                    + "</td></tr>" for p in cover.lowest)
-    parts.append(f'<p class="m">{len(cover.lowest):,} จังหวัดที่อัตราการแจ้งปัญหาต่ำที่สุด '
-                 f"({_e(c.as_of_text)}) รายชื่อ อปท. ที่ยังไม่แจ้งปัญหาอยู่ในไฟล์แนบ</p>"
+    parts.append(f'<p class="m">{_e(lowest_caption(cover, c.as_of_text))}</p>'
                  f'<table><tr><th>จังหวัด</th><th class="n">{_e(g.LAOS_REPORTED)}</th></tr>{rows}</table>')
     if cover.unmatched:
         parts.append(f'<p>{_e(g.SUBMISSION)}ของ {len(cover.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ '

@@ -20,6 +20,7 @@ from shared.digest.content import (
     themes_basis,
     themes_heading,
 )
+from shared.digest.coverage_section import lowest_caption
 
 
 def render_text(content: DigestContent) -> str:
@@ -66,6 +67,8 @@ def render_text(content: DigestContent) -> str:
         lines.append(f"  {provinces_without_heading(c)}: "
                      + " ".join(c.provinces_without))
     lines.append(f"  {c.coverage.headline}")
+    if c.coverage.known:
+        lines.append(f"  {lowest_caption(c.coverage, c.as_of_text)}")
     lines += [f"    - {p.name}: {p.text}" for p in c.coverage.lowest]
     if c.coverage.unmatched:
         lines.append(f"  {g.SUBMISSION}ของ {len(c.coverage.unmatched):,} {g.LAOS_UNIT} จับคู่กับทะเบียน อปท. ไม่ได้ "

@@ -20,7 +20,7 @@ from shared.digest import glossary as g
 from shared.digest.content import DigestContent, lao_label, typed_lao
 from shared.digest.model import DigestData, FollowUpRow, LaoReports, ReportRow
 from shared.digest.thai import be_short_date, thai_sorted
-from shared.domain.as_of import current_as_of, existed_by
+from shared.domain.as_of import current_as_of, existed_by, record_as_of
 from shared.domain.codes import (
     INVALID_REASONS,
     INVALID_REMEDIES,
@@ -231,7 +231,7 @@ def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
     marks = ["✓" if code in member.problems else "" for code in _PROBLEM_COLUMNS]
     row: list[Any] = [lao_label(lao.lao_type, lao.name), lao.district, lao.province_name,
                       LAO_TYPES.get(lao.lao_type, lao.lao_type), REPORTING_STATUSES.get(member.status, member.status),
-                      *marks, len(lao.record.members), response_id]
+                      *marks, len(record_as_of(lao.record, data.day).members), response_id]
     return row + (_contacts(lao.reporter) if data.include_contacts else [])
 
 

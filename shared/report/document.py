@@ -258,11 +258,13 @@ def _findings(w: _Writer, f: ReportFigures) -> None:
         rate = national.response_rate
         reached = f" คิดเป็น{g.share(rate)} ของ อปท. ตามทะเบียน {rate.base or 0:,} {g.LAOS_UNIT}"
     w.body(f"สำนักงาน ก.ถ. ได้รวบรวม{g.SUBMISSION}ที่ได้รับ{period} สรุปได้ดังนี้")
-    w.body(f"๑. ได้รับ{g.SUBMISSION}ทั้งสิ้น {model.responses:,} {g.SUBMISSIONS_UNIT} จาก อปท. {laos.reporting:,} "
-           f"{g.LAOS_UNIT}{reached} ในจำนวนนี้มี{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ซึ่งไม่นับรวม "
+    w.body(f"๑. ได้รับ{g.SUBMISSION}ที่ส่งครั้งแรกไม่เกินวันที่ {as_of} รวม {model.responses:,} {g.SUBMISSIONS_UNIT} "
+           f"เป็น{g.SUBMISSION}ที่ข้อมูลสมบูรณ์ {model.responses_valid:,} {g.SUBMISSIONS_UNIT} "
+           f"จาก อปท. {laos.reporting:,} {g.LAOS_UNIT}{reached} "
+           f"และ{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ ซึ่งยังไม่นับเป็น อปท. ที่แจ้งปัญหาแล้ว "
            f"{model.responses_invalid:,} {g.SUBMISSIONS_UNIT}"
-           + (f" และไม่นับรวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก {model.deleted:,} {g.SUBMISSIONS_UNIT}"
-              if model.deleted else ""))
+           + (f" ทั้งนี้ ไม่รวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก {model.deleted:,} {g.SUBMISSIONS_UNIT} "
+              "(ณ เวลาที่ประมวลผล)" if model.deleted else ""))
     if f.invalid_reasons:
         w.table("เหตุที่ข้อมูลไม่สมบูรณ์", ["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
                 [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()],

@@ -80,10 +80,11 @@ def cells(table, row, column) -> str:
 def test_every_figure_of_the_report_equals_stats(reported, capfd):
     stats, tmp_path = reported
     document = open_report(tmp_path, capfd)
-    summary = next(t for p in document.paragraphs if "ได้รับแบบแจ้งปัญหาทั้งสิ้น" in (t := p.text.translate(ARABIC)))
-    assert f"ได้รับแบบแจ้งปัญหาทั้งสิ้น {stats['responses']['total']} ฉบับ จาก อปท. " \
+    summary = next(t for p in document.paragraphs if (t := p.text.translate(ARABIC)).startswith("1. ได้รับ"))
+    valid = stats["responses"]["total"] - stats["responses"]["invalid"]
+    assert f" รวม {stats['responses']['total']} ฉบับ เป็นแบบแจ้งปัญหาที่ข้อมูลสมบูรณ์ {valid} ฉบับ จาก อปท. " \
            f"{stats['laos_reporting']} แห่ง" in summary
-    assert f"ไม่นับรวม {stats['responses']['invalid']} ฉบับ" in summary
+    assert f"ยังไม่นับเป็น อปท. ที่แจ้งปัญหาแล้ว {stats['responses']['invalid']} ฉบับ" in summary
     assert f"ลบออก {stats['responses']['deleted']} ฉบับ" in summary
     tables = {caption.split(" ", 2)[2]: table for caption, table in captioned_tables(document).items()}
     problems = tables["จำนวนและร้อยละของ อปท. ที่ระบุปัญหาและอุปสรรคแต่ละข้อ"]

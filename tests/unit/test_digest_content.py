@@ -275,3 +275,19 @@ def test_with_a_roster_the_digest_gives_the_rate_the_lowest_provinces_and_the_un
     assert [e.lao_code for e in cover.nonresponders] == ["2", "5", "4"]  # by province, district, then name
     html = render_html(content)
     assert "อปท. ที่แจ้งปัญหาแล้ว 3 จาก 5 แห่ง ตามทะเบียน อปท. (ร้อยละ 60)" in html
+
+
+def test_the_lowest_rate_provinces_never_split_a_tie_and_say_which_provinces_have_no_roster():
+    from shared.digest.coverage_section import LOWEST_PROVINCES, lowest_caption
+    from shared.domain.roster import RosterEntry
+
+    # Twelve provinces of two roster LAOs each, none reported: a twelve-way tie at 0 %.
+    codes = ["TH-10", "TH-11", "TH-12", "TH-13", "TH-14", "TH-15", "TH-16", "TH-17", "TH-18", "TH-19", "TH-20",
+             "TH-21"]
+    roster = [RosterEntry(code, "เมือง", "sao", f"แห่ง{n}", f"{code}{n}") for code in codes for n in range(2)]
+    content = build_content(data(laos=[], roster=roster))
+    assert len(content.coverage.lowest) == 12 > LOWEST_PROVINCES
+    caption = lowest_caption(content.coverage, content.as_of_text)
+    assert "หากเท่ากับจังหวัดลำดับที่ 10 แสดงทุกจังหวัด" in caption
+    assert "ทะเบียน อปท. ไม่มีข้อมูลของจังหวัด" in caption and "ขอนแก่น" in caption  # TH-40: not on this roster
+    assert caption in render_text(content)

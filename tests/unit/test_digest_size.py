@@ -60,6 +60,6 @@ def test_the_style_block_is_one_plain_block_well_under_gmails_16_kb(sent):
 
 def test_the_body_says_the_complete_lists_are_in_the_workbook_with_their_counts(sent):
     _, html = sent
-    assert ("รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ แบบแจ้งปัญหาที่ได้รับใหม่หรือมีการแก้ไขในวันที่ "
-            "20 ธันวาคม 2566 จำนวน 2,000 ฉบับ") in html
-    assert "แบบแจ้งปัญหาที่ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม) จำนวน 400 ฉบับ" in html
+    assert ("รายการทั้งหมดอยู่ในไฟล์แนบ (Excel) ได้แก่ (1) แบบแจ้งปัญหาที่ได้รับใหม่หรือมีการแก้ไขในวันที่ "
+            "20 ธันวาคม 2566 2,000 ฉบับ") in html
+    assert "แบบแจ้งปัญหาที่ข้อมูลไม่สมบูรณ์ (ยังไม่นับรวม) 400 ฉบับ" in html
