@@ -32,6 +32,7 @@ document.getElementById('page').onload = function () {{
   var bars = Array.prototype.map.call(doc.querySelectorAll('[data-chart]'), function (track) {{
     var fill = track.firstElementChild;
     return {{chart: track.getAttribute('data-chart'), value: Number(track.getAttribute('data-value')),
+            scale: Number(track.getAttribute('data-scale')),
             track: track.getBoundingClientRect().width, fill: fill ? fill.getBoundingClientRect().width : 0}};
   }});
   var widest = 0;
@@ -56,6 +57,7 @@ class BrowserMissing(RuntimeError):
 class BarBox:
     chart: str
     value: int
+    scale: int  # what a full bar stands for
     track: float
     fill: float
 

@@ -127,12 +127,13 @@ def _more(c: DigestContent, shown: int, total: int, sheet: str) -> str:
     return f'<p class="m">{_e(text)}</p>' if text else ""
 
 
-def _bar(bar: Bar, largest: int, chart: str) -> str:
-    """A bar as a share of its column: proportional at any width, on a phone too."""
-    width = 100 * bar.value / largest if largest else 0
+def _bar(bar: Bar, scale: int, chart: str) -> str:
+    """A bar as a share of ``scale`` (the base of its ร้อยละ, or the largest value where it has
+    none): proportional at any width, on a phone too."""
+    width = 100 * bar.value / scale if scale else 0
     fill = (f'<div style="width:{width:.2f}%;height:12px;background:{_BAR_COLOUR};font-size:0;line-height:0">'
             "</div>" if width else "")
-    return f'<div class="tr" data-chart="{chart}" data-value="{bar.value}">{fill}</div>'
+    return f'<div class="tr" data-chart="{chart}" data-value="{bar.value}" data-scale="{scale}">{fill}</div>'
 
 
 def _bar_row(bar: Bar, largest: int, chart: str) -> str:
