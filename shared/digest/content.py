@@ -117,6 +117,7 @@ class DigestContent:
     period_end_text: str  # 20 ธ.ค. 2566
     now_label: str  # ณ 21 ธ.ค. 2566 เวลา 08.00 น.
     alerts: list[str]
+    actions: list[str]  # สิ่งที่ต้องดำเนินการ: counts and what to do, the period's first
     figures: list[Figure]
     invalid: list[FollowUpLine]
     invalid_total: int  # now
@@ -289,6 +290,7 @@ def build_content(data: DigestData) -> DigestContent:
         period_end_text=be_short_date(day, full_year=True),
         now_label=f"ณ {be_short_datetime(data.built_at)}",
         alerts=alerts,
+        actions=_actions(end, now, be_short_date(day, full_year=True), be_short_datetime(data.built_at)),
         figures=figures,
         invalid=invalid[:INVALID_ROWS],
         invalid_total=now.responses_invalid,
@@ -415,6 +417,30 @@ def _letter_items(end: Figures, data: DigestData, day_text: str) -> list[LetterI
         item_laos = laos.by_letter_item[number]
         items.append(LetterItem(number, heading, item_laos, g.share(end.of_reporting(item_laos)), bars))
     return sorted(items, key=lambda item: (len(item.bars) > 1, -item.laos, item.number))
+
+
+def _actions(end: Figures, now: Figures, day_text: str, now_text: str) -> list[str]:
+    """What the contact office should do, from the figures: each with its count and moment."""
+    actions = []
+    if now.responses_invalid:
+        period = (f" (ในจำนวนนี้ส่งครั้งแรกไม่เกินวันที่ {day_text} จำนวน "
+                  f"{g.count(end.responses_invalid, g.SUBMISSIONS_UNIT)})"
+                  if end.responses_invalid else "")
+        actions.append(f"ประสาน อปท. ให้แก้ไข{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ "
+                       f"{g.count(now.responses_invalid, g.SUBMISSIONS_UNIT)}{period} ณ {now_text} "
+                       "ตามรายการด้านล่าง")
+    if now.responses_with_warnings:
+        actions.append(f"ตรวจสอบ{g.SUBMISSION}ที่มีข้อสังเกต {g.count(now.responses_with_warnings, g.SUBMISSIONS_UNIT)} "
+                       f"ณ {now_text}")
+    national = end.national
+    if end.roster_known and national.nonresponders:
+        actions.append(f"ติดตาม อปท. ที่ยังไม่แจ้งปัญหา {g.count(national.nonresponders, g.LAOS_UNIT)} "
+                       f"จาก {g.count(national.roster_total or 0, g.LAOS_UNIT)} ตามทะเบียน "
+                       f"{g.until_end_of(day_text)} รายชื่ออยู่ในไฟล์แนบ แผ่นงาน “อปท. ที่ยังไม่แจ้งปัญหา”")
+    if end.unmatched:
+        actions.append(f"ตรวจสอบ{g.SUBMISSION}ของ อปท. ที่จับคู่กับทะเบียนไม่ได้ {g.count(len(end.unmatched), g.LAOS_UNIT)} "
+                       "ในไฟล์แนบ แผ่นงาน “จับคู่ทะเบียนไม่ได้”")
+    return actions or ["ไม่มีรายการที่ต้องดำเนินการ"]
 
 
 def _problems_of_the_days_reports(data: DigestData) -> Counter[str]:

@@ -12,7 +12,9 @@ from typing import Final
 from shared.domain.figures import Ratio
 
 FORM_TITLE: Final = "แบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรม"
-DIGEST_TITLE: Final = "สรุปแบบรายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
+# Two lines on a 375 px phone with its date: the form's one name (แบบแจ้งปัญหา) and what it is about.
+DIGEST_TITLE: Final = "สรุปแบบแจ้งปัญหาการรายงานผลตามประมวลจริยธรรม อปท."
+ACTIONS: Final = "สิ่งที่ต้องดำเนินการ"
 SUBJECT_TAG: Final = "[ก.ถ.]"
 
 SUBMISSION: Final = "แบบแจ้งปัญหา"  # one submission of the form

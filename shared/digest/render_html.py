@@ -79,6 +79,7 @@ def render_html(content: DigestContent) -> str:
         f"<h1>{_e(c.title)}</h1>",
         f'<p class="m">{_e(c.as_of_text)}<br>จัดทำเมื่อวันที่ {_e(c.read_at_text)}</p>',
         *(f'<p class="al"><b>แจ้งเตือน:</b> {_e(alert)}</p>' for alert in c.alerts),
+        f'<h2>{_e(g.ACTIONS)}</h2><ol class="lg">' + "".join(f"<li>{_e(a)}</li>" for a in c.actions) + "</ol>",
     ]
     if c.quiet_day:
         parts.append(f"<p><b>ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{_e(g.on_day(c.day_text))}</b></p>")

@@ -27,6 +27,7 @@ def render_text(content: DigestContent) -> str:
     c = content
     lines = [c.title, c.as_of_text, f"จัดทำเมื่อวันที่ {c.read_at_text}", ""]
     lines += [f"[แจ้งเตือน] {alert}" for alert in c.alerts] + ([""] if c.alerts else [])
+    lines += [g.ACTIONS, *(f"  {n}. {a}" for n, a in enumerate(c.actions, start=1)), ""]
     if c.quiet_day:
         lines += [f"ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{g.on_day(c.day_text)}", ""]
     lines.append(f"ภาพรวม ({figures_header(c)}; {g.CHANGE})")

@@ -12,6 +12,7 @@ from shared.digest.model import ReconcileStatus, WatchHealth
 from shared.digest.render_html import render_html
 from shared.digest.render_text import render_text
 from shared.digest.thai import be_date, be_datetime
+from shared.domain.roster import RosterEntry
 from tests.support.digest_data import data, follow_up, lao, row
 
 DAY = date(2024, 1, 5)
@@ -62,10 +63,24 @@ def test_the_sections_come_most_urgent_first():
     content = build_content(data(reconcile=ReconcileStatus(datetime(2024, 1, 6, tzinfo=UTC), 9, 3)))
     for rendered in (render_html(content), render_text(content)):
         text = rendered[rendered.index("จัดทำเมื่อ"):]  # past the title and the preheader
-        marks = ["ไม่ตรงกับที่ระบบบันทึกไว้", "ภาพรวม", "รายการที่ควรตรวจสอบ", "ปัญหาและอุปสรรคที่พบ", "ย้อนหลัง 14 วัน",
-                 "รายจังหวัด", "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ส่งอีเมลฉบับนี้โดยอัตโนมัติ"]
+        marks = ["ไม่ตรงกับที่ระบบบันทึกไว้", "สิ่งที่ต้องดำเนินการ", "ภาพรวม", "รายการที่ควรตรวจสอบ", "ปัญหาและอุปสรรคที่พบ",
+                 "ย้อนหลัง 14 วัน", "รายจังหวัด", "สถานะการรายงานผลต่อสำนักงาน ก.พ.", "ส่งอีเมลฉบับนี้โดยอัตโนมัติ"]
         positions = [text.index(mark) for mark in marks]
         assert positions == sorted(positions), marks
+
+
+def test_the_first_screen_opens_with_what_to_do_each_with_its_count_and_moment():
+    follow_ups = [follow_up("late", submission_date="2024-01-06"), follow_up("early")]
+    roster = [RosterEntry("TH-40", "เมือง", "sao", name, str(n)) for n, name in enumerate(["บ้านเหล่า", "อื่น"])]
+    content = build_content(data(invalid=follow_ups, roster=roster))
+    assert content.actions[0] == ("ประสาน อปท. ให้แก้ไขแบบแจ้งปัญหาที่ข้อมูลไม่สมบูรณ์ 2 ฉบับ (ในจำนวนนี้ส่งครั้งแรก"
+                                  "ไม่เกินวันที่ 5 ม.ค. 2567 จำนวน 1 ฉบับ) ณ 6 ม.ค. 2567 เวลา 08.00 น. ตามรายการด้านล่าง")
+    assert any(a.startswith("ตรวจสอบแบบแจ้งปัญหาที่มีข้อสังเกต 1 ฉบับ") for a in content.actions)
+    assert any(a.startswith("ติดตาม อปท. ที่ยังไม่แจ้งปัญหา 1 แห่ง จาก 2 แห่ง ตามทะเบียน") for a in content.actions)
+    html = render_html(content)
+    assert html.index("สิ่งที่ต้องดำเนินการ") < html.index("ภาพรวม")
+    quiet = build_content(data(invalid=[], warned=[]))
+    assert quiet.actions == ["ไม่มีรายการที่ต้องดำเนินการ"]
 
 
 def test_each_headline_figure_has_its_unit_and_its_change_from_the_day_before():

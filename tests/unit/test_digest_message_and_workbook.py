@@ -33,7 +33,7 @@ def test_the_message_is_multipart_utf8_with_the_dates_message_id_and_the_attachm
     assert parsed["Message-ID"] == message_id(date(2024, 1, 5), "digest@moi.go.th") == \
         "<lao-ethics-digest-2024-01-05@moi.go.th>"
     assert parsed["Subject"].startswith("[ก.ถ.] 5 ม.ค. 67")
-    assert parsed.get_body(("plain",)).get_content().startswith("สรุปแบบรายงานปัญหา")
+    assert parsed.get_body(("plain",)).get_content().startswith("สรุปแบบแจ้งปัญหา")
     html_part = parsed.get_body(("html",))
     assert html_part["Content-Transfer-Encoding"] == "base64"  # 4 bytes a Thai character, not 9
     assert '<html lang="th">' in html_part.get_content()
@@ -76,7 +76,7 @@ def test_the_workbook_opens_on_a_summary_of_definitions_as_of_and_headline_figur
     assert book.sheetnames == ["สรุป", "แบบแจ้งปัญหา 5 ม.ค. 2567", "อปท. ที่แจ้งปัญหาแล้ว", "ปัญหารายจังหวัด",
                                "ข้อมูลไม่สมบูรณ์", "ข้อสังเกต"]
     summary = [c.value for r in book["สรุป"].iter_rows() for c in r if c.value is not None]
-    assert summary[0].startswith("สรุปแบบรายงานปัญหา") and "ยอดสะสมถึงวันที่ 5 มกราคม 2567 เวลา 24.00 น." in summary[1]
+    assert summary[0].startswith("สรุปแบบแจ้งปัญหา") and "ยอดสะสมถึงวันที่ 5 มกราคม 2567 เวลา 24.00 น." in summary[1]
     assert "อปท. ที่แจ้งปัญหาแล้ว" in summary and "แห่ง" in summary and "คำอธิบาย" in summary
 
 
