@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from shared.digest import glossary as g
 from shared.digest.content import DigestContent, lao_label, typed_lao
@@ -49,6 +50,15 @@ _REFERENCE = "รหัสอ้างอิงแบบแจ้งปัญห
 _PROBLEM_HEADERS = [f"ข้อ {LETTER_ITEM_OF[code]} {label}" for code, label in PROBLEM_SHORT_LABELS.items()]
 _PROBLEM_COLUMNS = {**PROBLEM_SHORT_LABELS, NO_PROBLEM: NO_PROBLEM_LABEL}  # codes with a column, in order
 _MAX_WIDTH = 60
+_NARROW = 9  # a 1/0 mark column
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that opens ``url`` (a real hyperlink), showing ``text``."""
+
+    url: str
+    text: str
 _LINK = "https://docs.google.com/forms/d/{form_id}/edit#response={response_id}"
 
 
@@ -90,20 +100,29 @@ def build_workbook(data: DigestData, content: DigestContent) -> bytes:
     return buffer.getvalue()
 
 
-def _print_setup(sheet: Any, header_row: int) -> None:
+# Column widths (in characters) that still print legibly on one landscape A4 page.
+_ONE_PAGE_WIDE = 200
+
+
+def _print_setup(sheet: Any, header_row: int, width: float) -> None:
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    if width <= _ONE_PAGE_WIDE:
+        sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    else:  # shrunk to one page it would be unreadable: pages across, the LAO's name on each
+        sheet.repeat_columns(0)
     sheet.repeat_rows(header_row)
     sheet.freeze_panes(header_row + 1, 1)
 
 
 def _write_table(sheet: Any, formats: _Formats, headers: list[str], rows: list[list[Any]], first_row: int = 0,
-                 wrap_from: int = 40) -> int:
+                 wrap_from: int = 40, narrow: set[int] | None = None) -> int:
     """Headers at ``first_row``, then the rows; returns the row after the last. Columns
-    are as wide as their content (up to a limit, then wrapped)."""
+    are as wide as their content (up to a limit, then wrapped); ``narrow`` columns (1/0
+    marks) are narrow, their headers wrapped."""
+    narrow = narrow or set()
     sheet.write_row(first_row, 0, headers, formats.header)
-    widths = [max(8, min(_MAX_WIDTH, _width(h))) for h in headers]
+    widths = [_NARROW if c in narrow else max(8, min(_MAX_WIDTH, _width(h))) for c, h in enumerate(headers)]
     for r, row in enumerate(rows, start=first_row + 1):
         for c, value in enumerate(row):
             if isinstance(value, str):
@@ -112,17 +131,23 @@ def _write_table(sheet: Any, formats: _Formats, headers: list[str], rows: list[l
                     sheet.write_string(r, c, value, formats.wrap if long else None)
                     if widths[c] < _MAX_WIDTH:
                         widths[c] = max(widths[c], min(_MAX_WIDTH, _width(value)))
+            elif isinstance(value, Link):
+                sheet.write_url(r, c, value.url, string=value.text)
+                widths[c] = max(widths[c], _width(value.text))
             elif hasattr(value, "tzinfo"):
                 sheet.write_datetime(r, c, value.astimezone(BANGKOK).replace(tzinfo=None), formats.timestamp)
                 widths[c] = max(widths[c], 19)
             else:
                 sheet.write_number(r, c, value)
-                widths[c] = max(widths[c], len(f"{value}") + 2)
+                if c not in narrow:
+                    widths[c] = max(widths[c], len(f"{value}") + 2)
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width)
+    if narrow:  # the marks' headers wrap into a tall header row
+        sheet.set_row(first_row, 15 * max(2, max(len(headers[c]) // _NARROW + 1 for c in narrow)))
     last = first_row + max(len(rows), 1)
     sheet.autofilter(first_row, 0, last, len(headers) - 1)
-    _print_setup(sheet, first_row)
+    _print_setup(sheet, first_row, sum(widths))
     return last + 1
 
 
@@ -212,24 +237,37 @@ def _day_row(r: ReportRow, new: bool, contacts: bool) -> list[Any]:
 
 def _laos_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     sheet = book.add_worksheet("อปท. ที่แจ้งปัญหาแล้ว")
-    headers = ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
-               *_PROBLEM_HEADERS, NO_PROBLEM_LABEL, f"จำนวน{g.SUBMISSION} ({g.SUBMISSIONS_UNIT})",
+    headers = ["อปท.", "รหัส อปท. ตามทะเบียน", "อำเภอ/เขต", "จังหวัด", "ประเภท", "สถานะการรายงานผลต่อสำนักงาน ก.พ.",
+               *_PROBLEM_HEADERS, NO_PROBLEM_LABEL,
+               # It may add up to more than the complete forms: an LAO that sent again has both counted here.
+               f"จำนวน{g.SUBMISSION}ของ อปท. นี้ที่ส่งครั้งแรกไม่เกินวันที่ {be_short_date(data.day, full_year=True)} "
+               f"({g.SUBMISSIONS_UNIT}; รวมฉบับก่อนหน้าที่ฉบับล่าสุดแทนแล้ว)",
                f"{_REFERENCE}ฉบับล่าสุด"]
     if data.include_contacts:
         headers += _CONTACT_HEADERS
     reports = thai_sorted(data.laos, lambda r: r.name)
     reports = thai_sorted(reports, lambda r: r.province_name)
-    rows = [row for lao in reports if (row := _lao_row(lao, data))]
-    _write_table(sheet, formats, headers, rows, wrap_from=80)
+    codes = data.at_end_of_day.roster_codes
+    rows = [row for lao in reports if (row := _lao_row(lao, data, codes))]
+    first_mark = 6
+    marks = range(first_mark, first_mark + len(_PROBLEM_COLUMNS))
+    after = _write_table(sheet, formats, headers, rows, wrap_from=80, narrow=set(marks))
+    # The totals sit below the filtered range, so sorting or filtering the list leaves them in place.
+    sheet.write_string(after, 0, f"รวม ({g.LAOS_UNIT})", formats.bold)
+    for column in marks:
+        total = sum(int(row[column]) for row in rows)
+        letter = xl_col_to_name(column)
+        sheet.write_formula(after, column, f"=SUM({letter}2:{letter}{after})", formats.bold, total)
 
 
-def _lao_row(lao: LaoReports, data: DigestData) -> list[Any] | None:
+def _lao_row(lao: LaoReports, data: DigestData, roster_codes: dict[str, str]) -> list[Any] | None:
     current = current_as_of(lao.record, data.day)
     if current is None:
         return None
     response_id, member = current
-    marks = ["✓" if code in member.problems else "" for code in _PROBLEM_COLUMNS]
-    row: list[Any] = [lao_label(lao.lao_type, lao.name), lao.district, lao.province_name,
+    marks = [1 if code in member.problems else 0 for code in _PROBLEM_COLUMNS]  # sortable and summable
+    row: list[Any] = [lao_label(lao.lao_type, lao.name), roster_codes.get(lao.lao_id, ""), lao.district,
+                      lao.province_name,
                       LAO_TYPES.get(lao.lao_type, lao.lao_type), REPORTING_STATUSES.get(member.status, member.status),
                       *marks, len(record_as_of(lao.record, data.day).members), response_id]
     return row + (_contacts(lao.reporter) if data.include_contacts else [])
@@ -274,7 +312,8 @@ def _follow_up_sheet(book: Any, name: str, reason_header: str, data: DigestData,
               text(r.typed.get("reporting_status", "")), r.created, r.last_submitted,
               "; ".join(reasons.get(c, c) for c in r.reasons),
               " และ".join(dict.fromkeys(remedies[c] for c in r.reasons if c in remedies)),
-              _LINK.format(form_id=data.form_id, response_id=r.response_id) if data.form_id else "", r.response_id,
+              Link(_LINK.format(form_id=data.form_id, response_id=r.response_id), "เปิดในแบบฟอร์ม")
+              if data.form_id else "", r.response_id,
               *(_contacts(r.reporter) if contacts else [])]
              for r in ordered]
     _write_table(sheet, formats, headers, table, wrap_from=60)

@@ -137,6 +137,7 @@ class Figures:
     regions: list[AreaFigures]
     by_lao_type: list[TypeCoverage]
     unmatched: list[tuple[ReportingLao, Match]]
+    roster_codes: dict[str, str]  # LAO id -> the roster code it was matched to (exact or fuzzy)
     roster_known: bool
     first_day: date | None  # the first Bangkok day a response was submitted
 
@@ -188,6 +189,7 @@ def compute_figures(
         regions=[_sum_areas(region, region, [provinces[f"TH-{c}"] for c in codes], index is not None)
                  for region, codes in REGIONS.items()],
         by_lao_type=_by_type(reports, matches, index),
+        roster_codes={lao_id: m.lao_code for lao_id, m in matches.items() if m.kind in MATCHED and m.lao_code},
         unmatched=[(r, matches[r.lao_id]) for r in reports
                    if r.lao_id in matches and matches[r.lao_id].kind not in MATCHED],
         roster_known=index is not None,
