@@ -33,7 +33,7 @@ from shared.domain.codes import (
     WARNING_REMEDIES,
     WARNINGS,
 )
-from shared.domain.figures import Figures, Ratio
+from shared.domain.figures import Figures, Ratio, top_with_ties
 from shared.domain.sentence_themes import Answer, SentenceThemes, sentence_themes
 from shared.domain.text import mask_contacts
 
@@ -210,7 +210,7 @@ def problems_intro(c: DigestContent) -> str:
 
 def not_reported_heading(c: DigestContent) -> str:
     shown = len(c.not_reported_problems)
-    cut = f" {shown} อันดับแรกจาก {c.not_reported_problem_kinds} ประเด็น" if shown < c.not_reported_problem_kinds else ""
+    cut = f" (แสดง {shown} จาก {c.not_reported_problem_kinds} ประเด็น)" if shown < c.not_reported_problem_kinds else ""
     return (f"ปัญหาที่พบบ่อยของ {g.NOT_YET_REPORTED}{cut} (ร้อยละคิดจาก {c.not_reported:,} {g.LAOS_UNIT})")
 
 
@@ -318,7 +318,8 @@ def build_content(data: DigestData) -> DigestContent:
         not_reported=laos.not_reported,
         not_reported_problems=[
             Bar(PROBLEM_SHORT_LABELS[code], n, f"{g.count(n, g.LAOS_UNIT)} ({g.share(Ratio(n, laos.not_reported))})")
-            for code, n in laos.not_reported_problems.most_common() if code in PROBLEM_SHORT_LABELS][:NOT_REPORTED_TOP],
+            for code, n in top_with_ties([(c, n) for c, n in laos.not_reported_problems.most_common()
+                                          if c in PROBLEM_SHORT_LABELS and n], NOT_REPORTED_TOP)],
         not_reported_problem_kinds=sum(1 for code, n in laos.not_reported_problems.items()
                                        if n and code in PROBLEM_SHORT_LABELS),
         lao_types=[(label, laos.by_lao_type[code]) for code, label in LAO_TYPES.items() if laos.by_lao_type[code]],

@@ -57,6 +57,7 @@ td.n .w{white-space:normal}
 .sub{margin-top:4px}
 .tr{background:#e8f0fe;height:12px}
 .lg{margin:4px 0;padding-left:18px;color:#5f6368;font-size:13px}
+.act{margin:4px 0 12px;padding-left:22px}
 .ft{margin-top:28px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:13px}
 @media (max-width:480px){.d{padding:10px;font-size:14px}h1{font-size:17px}td,th{padding:4px 3px}}
 """
@@ -79,7 +80,7 @@ def render_html(content: DigestContent) -> str:
         f"<h1>{_e(c.title)}</h1>",
         f'<p class="m">{_e(c.as_of_text)}<br>จัดทำเมื่อวันที่ {_e(c.read_at_text)}</p>',
         *(f'<p class="al"><b>แจ้งเตือน:</b> {_e(alert)}</p>' for alert in c.alerts),
-        f'<h2>{_e(g.ACTIONS)}</h2><ol class="lg">' + "".join(f"<li>{_e(a)}</li>" for a in c.actions) + "</ol>",
+        f'<h2>{_e(g.ACTIONS)}</h2><ol class="act">' + "".join(f"<li>{_e(a)}</li>" for a in c.actions) + "</ol>",
     ]
     if c.quiet_day:
         parts.append(f"<p><b>ไม่มี{g.SUBMISSION}ที่ได้รับใหม่หรือมีการแก้ไข{_e(g.on_day(c.day_text))}</b></p>")

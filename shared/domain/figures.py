@@ -272,3 +272,11 @@ class LaoEntry:
     district: str
     record: LaoRecord
     province_name: str = ""
+
+
+def top_with_ties(ranked: list[tuple[str, int]], places: int) -> list[tuple[str, int]]:
+    """The first ``places`` of a list ranked by count, and every one tied with the last of them:
+    a list cut for size never splits a tie."""
+    if len(ranked) <= places:
+        return ranked
+    return [(code, n) for code, n in ranked if n >= ranked[places - 1][1]]

@@ -38,7 +38,7 @@ from shared.domain.codes import (
     PROBLEM_SHORT_LABELS,
     REPORTING_STATUSES,
 )
-from shared.domain.figures import AreaFigures, Figures, Ratio
+from shared.domain.figures import AreaFigures, Figures, Ratio, top_with_ties
 from shared.domain.timestamps import BANGKOK
 from shared.report.chart import problem_chart
 from shared.report.figures import ReportFigures
@@ -84,15 +84,19 @@ class _Writer:
         _thai_font(paragraph.add_run(self.t(text)), size, bold=bold)
         return paragraph
 
-    def labelled(self, label: str, text: str, *, spaced: bool = False) -> None:
-        """A header line: the label in bold, then its value ("เรื่อง  ...")."""
+    def labelled(self, *pairs: tuple[str, str], spaced: bool = False, label_size: int = 20) -> None:
+        """A header line: each label in bold, then its value ("เรื่อง  ...", or "ที่ ... วันที่ ..."
+        with the second pair at a tab stop); the form's labels ส่วนราชการ ที่ วันที่ เรื่อง are 20 pt."""
         paragraph = self.doc.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(8))
         if spaced:  # one blank line and 6 pt before เรื่อง and เรียน
             paragraph.paragraph_format.space_before = Pt(6)
-        _thai_font(paragraph.add_run(label), 20 if label == "ส่วนราชการ" else 16, bold=True)
-        _thai_font(paragraph.add_run("  " + self.t(text)), 16)
+        for index, (label, text) in enumerate(pairs):
+            if index:
+                _thai_font(paragraph.add_run("\t"), 16)
+            _thai_font(paragraph.add_run(label), label_size, bold=True)
+            _thai_font(paragraph.add_run("  " + self.t(text)), 16)
 
     def body(self, text: str, *, bold: bool = False, indent: float = 2.5) -> None:
         """A body paragraph: first line indented 2.5 cm, 6 pt before it, justified in Thai."""
@@ -101,6 +105,7 @@ class _Writer:
         paragraph.paragraph_format.space_before = Pt(6)
 
     def note(self, text: str) -> None:
+        """A note under a table, in the table's size."""
         self.para(text, size=14)
 
     def blank(self, lines: int) -> None:
@@ -129,10 +134,13 @@ class _Writer:
         table.style = "Table Grid"
         table.autofit = False
         _repeat_as_header(table.rows[0])
+        _keep_on_one_page(table.rows[0])
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             _thai_font(cell.paragraphs[0].add_run(self.t(text)), 14, bold=True)
         for row in rows:
-            cells = table.add_row().cells
+            added = table.add_row()
+            _keep_on_one_page(added)
+            cells = added.cells
             for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 paragraph = cell.paragraphs[0]
                 if i and (text[:1].isdigit() or text == "-"):
@@ -150,6 +158,7 @@ class _Writer:
         self.doc.add_picture(io.BytesIO(png), width=Cm(15))
         picture = self.doc.paragraphs[-1]
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.space_before = Pt(12)  # apart from a table just above
         picture.paragraph_format.keep_with_next = True
         self.para(f"แผนภูมิที่ {self.charts} {caption}", center=True, size=14)
 
@@ -157,6 +166,12 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _keep_on_one_page(row: object) -> None:
+    """A row is never split across two pages (w:cantSplit)."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_as_header(row: object) -> None:
@@ -235,10 +250,10 @@ def _memo_head(w: _Writer, settings: ReportSettings, generated_on: date) -> None
     w.garuda(settings.garuda_image)
     w.para("บันทึกข้อความ", bold=True, center=True, size=29)
     phone = f" โทร. {settings.agency_phone}" if settings.agency_phone else ""
-    w.labelled("ส่วนราชการ", f"{settings.agency}{phone}")
-    w.labelled("ที่", f"{settings.number or ' ' * 30}\tวันที่  {be_date(settings.memo_date or generated_on)}")
-    w.labelled("เรื่อง", SUBJECT, spaced=True)
-    w.labelled("เรียน", settings.to, spaced=True)
+    w.labelled(("ส่วนราชการ", f"{settings.agency}{phone}"))
+    w.labelled(("ที่", settings.number or " " * 30), ("วันที่", be_date(settings.memo_date or generated_on)))
+    w.labelled(("เรื่อง", SUBJECT), spaced=True)
+    w.labelled(("เรียน", settings.to), spaced=True, label_size=16)
 
 
 def _cause(w: _Writer) -> None:
@@ -251,41 +266,49 @@ def _cause(w: _Writer) -> None:
 def _findings(w: _Writer, f: ReportFigures) -> None:
     model, laos, national = f.figures, f.figures.laos, f.figures.national
     as_of = be_date(f.as_of)
-    period = f"ตั้งแต่วันที่ {be_date(f.first_day)} ถึงวันที่ {as_of} เวลา ๒๔.๐๐ น." if f.first_day else \
-        f"ถึงวันที่ {as_of} เวลา ๒๔.๐๐ น."
-    reached = ""
+    since = f"ระหว่างวันที่ {be_date(f.first_day)} ถึงวันที่ {as_of}" if f.first_day else f"ภายในวันที่ {as_of}"
+    # When the figures are of, once and up front: forms sent by D, each as last edited when read.
+    w.body(f"สำนักงาน ก.ถ. ได้รวบรวม{g.SUBMISSION}ที่ อปท. ส่ง{since} (นับถึงเวลา ๒๔.๐๐ น. ของวันที่ {as_of} "
+           f"ตามข้อมูลฉบับล่าสุด ณ วันที่ {be_datetime(f.read_at)}) สรุปได้ดังนี้")
+    coverage = ""
     if model.roster_known:
         rate = national.response_rate
-        reached = f" คิดเป็น{g.share(rate)} ของ อปท. ตามทะเบียน {rate.base or 0:,} {g.LAOS_UNIT}"
-    w.body(f"สำนักงาน ก.ถ. ได้รวบรวม{g.SUBMISSION}ที่ได้รับ{period} สรุปได้ดังนี้")
-    w.body(f"๑. ได้รับ{g.SUBMISSION}ที่ส่งครั้งแรกไม่เกินวันที่ {as_of} รวม {model.responses:,} {g.SUBMISSIONS_UNIT} "
-           f"เป็น{g.SUBMISSION}ที่ข้อมูลสมบูรณ์ {model.responses_valid:,} {g.SUBMISSIONS_UNIT} "
-           f"จาก อปท. {laos.reporting:,} {g.LAOS_UNIT}{reached} "
+        coverage = f" คิดเป็น{g.share(rate)} ของ อปท. ตามทะเบียน {rate.base or 0:,} {g.LAOS_UNIT}"
+        if national.unmatched_reports:
+            coverage += (f" (ในจำนวน {laos.reporting:,} {g.LAOS_UNIT}นี้ มี {national.unmatched_reports:,} {g.LAOS_UNIT}"
+                         f"ที่ไม่พบชื่อในทะเบียน อปท. จึงยังคงมีรายชื่อ อปท. ตามทะเบียนที่ยังไม่แจ้งปัญหา "
+                         f"{national.nonresponders or 0:,} {g.LAOS_UNIT})")
+    invalid_table = f" (รายละเอียดตามตารางที่ {w.tables + 1})" if f.invalid_reasons else ""
+    w.body(f"๑. ได้รับ{g.SUBMISSION}รวม {model.responses:,} {g.SUBMISSIONS_UNIT} เป็น{g.SUBMISSION}ที่ข้อมูลสมบูรณ์ "
+           f"{model.responses_valid:,} {g.SUBMISSIONS_UNIT} จาก อปท. {laos.reporting:,} {g.LAOS_UNIT}{coverage} "
            f"และ{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ ซึ่งยังไม่นับเป็น อปท. ที่แจ้งปัญหาแล้ว "
-           f"{model.responses_invalid:,} {g.SUBMISSIONS_UNIT}"
-           + (f" ทั้งนี้ ไม่รวม{g.SUBMISSION}ที่ผู้ดูแลแบบฟอร์มลบออก {model.deleted:,} {g.SUBMISSIONS_UNIT} "
-              "(ณ เวลาที่ประมวลผล)" if model.deleted else ""))
+           f"{model.responses_invalid:,} {g.SUBMISSIONS_UNIT}{invalid_table}")
     if f.invalid_reasons:
         w.table("เหตุที่ข้อมูลไม่สมบูรณ์", ["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
                 [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()],
                 [12, 4])
     w.body(f"๒. ปัญหาและอุปสรรคตามข้อของหนังสือข้างต้น จาก อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} {g.LAOS_UNIT} "
-           "(อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา) ปรากฏตามตารางและแผนภูมิ")
+           f"(อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา) ปรากฏตามตารางที่ {w.tables + 1} และแผนภูมิที่ {w.charts + 1}")
     w.table("จำนวนและร้อยละของ อปท. ที่ระบุปัญหาและอุปสรรคแต่ละข้อ",
             ["ข้อ", "ปัญหาและอุปสรรค", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"], _problem_rows(f, w), [1.4, 10.1, 2.5, 2])
+    w.note(f"หมายเหตุ ร้อยละคิดจาก อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} {g.LAOS_UNIT} ข้อ ๖ นับ อปท. "
+           "ที่ระบุอย่างน้อยหนึ่งประเด็นย่อย จึงน้อยกว่าผลรวมของประเด็นย่อย")
     w.chart(problem_chart(_chart_bars(f, w), None),
             f"อปท. ที่ระบุปัญหาและอุปสรรคแต่ละประเด็น (แห่ง และร้อยละของ อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} แห่ง)")
     if laos.by_problem[NO_PROBLEM]:
         w.body(f"อปท. ที่แจ้งว่าไม่มีปัญหา {laos.by_problem[NO_PROBLEM]:,} {g.LAOS_UNIT} "
                f"({g.share(model.of_reporting(laos.by_problem[NO_PROBLEM]))}) ไม่นับเป็นปัญหาข้างต้น")
-    w.body("๓. สถานะการรายงานผลต่อสำนักงาน ก.พ. ของ อปท. ที่แจ้งปัญหาแล้ว ปรากฏตามตาราง")
-    w.table("สถานะการรายงานผลต่อสำนักงาน ก.พ.", ["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
+    w.body(f"๓. สถานะการรายงานผลต่อสำนักงาน ก.พ. ตามที่ อปท. ระบุในแบบแจ้งปัญหา ปรากฏตามตารางที่ {w.tables + 1}")
+    w.table("สถานะการรายงานผลต่อสำนักงาน ก.พ. ตามที่ อปท. ระบุ",
+            ["สถานะการรายงานผลต่อสำนักงาน ก.พ.", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"],
             [[label, w.n(laos.by_status[code]), w.pct(model.of_reporting(laos.by_status[code]))]
              for code, label in REPORTING_STATUSES.items()], [10, 3, 3])
     if laos.not_reported:
+        ranked = top_with_ties([(code, n) for code, n in laos.not_reported_problems.most_common()
+                                if code in PROBLEM_LABELS and n], 3)
         w.body(f"{g.NOT_YET_REPORTED} {laos.not_reported:,} {g.LAOS_UNIT} ปัญหาที่พบมากที่สุดของกลุ่มนี้ ได้แก่ "
-               + " ".join(f"{PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT})"
-                          for code, n in laos.not_reported_problems.most_common(3) if code in PROBLEM_LABELS))
+               + " ".join(f"({i}) {PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT})"
+                          for i, (code, n) in enumerate(ranked, start=1)))
     w.body("๔. ข้อความที่ อปท. หลายแห่งเขียนตรงกันหรือเกือบตรงกัน แสดงตามที่ อปท. เขียน "
            "โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล เรียงตามจำนวน อปท. ที่เขียน")
     for section in f.writing:
@@ -296,11 +319,9 @@ def _findings(w: _Writer, f: ReportFigures) -> None:
         w.body(f"{section.question} (จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
         for theme in section.themes:
             w.body(f"“{theme.sentence}” ({theme.laos:,} {g.LAOS_UNIT})", indent=2.5)
-    w.body(f"๕. {f.reconcile_text} ตัวเลขทุกตัวในบันทึกนี้คำนวณจากข้อมูลชุดเดียวกัน โดยนับ{g.SUBMISSION}"
-           f"ที่ส่งครั้งแรกภายในวันที่ {as_of} และนับ อปท. แห่งละหนึ่งครั้ง ตามข้อมูลของ{g.SUBMISSION}ฉบับนั้น"
-           f"ที่แก้ไขล่าสุด ณ เวลาที่ประมวลผล ({be_datetime(f.read_at)}) "
-           "รายละเอียดจำแนกตามภาค ประเภท อปท. และจังหวัด ปรากฏตามภาคผนวกท้ายบันทึกนี้ "
-           "และรายชื่อ อปท. ปรากฏตามไฟล์ตาราง (Excel) ที่แนบมาพร้อมนี้")
+    w.body(f"๕. ข้อมูลตามข้อ ๑ – ๔ นับจาก{g.SUBMISSION}ที่ อปท. ส่งภายในวันที่ {as_of} โดยนับ อปท. แห่งละหนึ่งครั้ง"
+           f"ตาม{g.SUBMISSION}ฉบับล่าสุดของ อปท. แห่งนั้น รายละเอียดจำแนกตามภาค ประเภท อปท. และจังหวัด "
+           "ปรากฏตามภาคผนวกท้ายบันทึกนี้ และรายชื่อ อปท. ปรากฏตามสิ่งที่ส่งมาด้วย (ไฟล์ Excel)")
 
 
 def _proposals(w: _Writer, f: ReportFigures) -> None:
@@ -323,7 +344,8 @@ def _annex(w: _Writer, f: ReportFigures) -> None:
     headers, rows = _area_table(model, w, "ภาค", model.regions)
     w.table("อปท. ที่แจ้งปัญหาแล้ว จำแนกตามภาค", headers, rows,
             _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
-    w.note("ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ (กรุงเทพมหานครอยู่ในภาคกลาง)")
+    w.note("หมายเหตุ ภาคตามการแบ่งภาคทางภูมิศาสตร์ 6 ภาค ของคณะกรรมการภูมิศาสตร์แห่งชาติ "
+           "(กรุงเทพมหานครอยู่ในภาคกลาง)")
     w.table(f"จำนวน อปท. ในแต่ละภาคที่ระบุปัญหาตามข้อของหนังสือ ({g.LAOS_UNIT})",
             ["ภาค", *(f"ข้อ {number}" for number in LETTER_ITEMS)],
             [[region.name, *(w.n(region.by_letter_item[number]) for number in LETTER_ITEMS)]
@@ -334,17 +356,20 @@ def _annex(w: _Writer, f: ReportFigures) -> None:
     headers, rows = _area_table(model, w, "จังหวัด", thai_sorted(model.provinces.values(), lambda a: a.name))
     w.table("อปท. ที่แจ้งปัญหาแล้ว จำแนกตามจังหวัด", headers, rows,
             _AREA_WIDTHS if len(headers) == len(_AREA_WIDTHS) else [8, 8])
+    if model.roster_known:
+        w.note("หมายเหตุ - หมายถึง ทะเบียน อปท. ไม่มีข้อมูลของจังหวัดนั้น จึงคำนวณร้อยละไม่ได้")
 
 
 def proposals(f: ReportFigures) -> list[str]:
-    """What the data supports proposing: the problems most LAOs named, the suggestions most
-    LAOs wrote, and following up the LAOs on the roster that have not reported. Nothing else."""
+    """What the data supports proposing: the problems most LAOs named (every problem tied with
+    the third), the suggestions most LAOs wrote, and following up the roster's LAOs that have
+    not reported. Nothing else."""
     model, laos = f.figures, f.figures.laos
     result = []
-    ranked = [(code, n) for code, n in laos.by_problem.most_common() if code in PROBLEM_LABELS and n][:3]
+    ranked = top_with_ties([(code, n) for code, n in laos.by_problem.most_common() if code in PROBLEM_LABELS and n], 3)
     if ranked:
-        named = " ".join(f"({i}) {PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT} {g.share(model.of_reporting(n))})"
-                         for i, (code, n) in enumerate(ranked, start=1))
+        named = " ".join(f"({i}) {_item_label(code)} {PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT} "
+                         f"{g.share(model.of_reporting(n))})" for i, (code, n) in enumerate(ranked, start=1))
         result.append(f"เห็นควรนำเสนอ ก.ถ. และ ก.ม.จ. พิจารณาแนวทางแก้ไขปัญหาที่ อปท. แจ้งมากที่สุด ได้แก่ {named}")
     suggestions = next((s for s in f.writing if s.question == "ข้อเสนอแนะ"), None)
     if suggestions and suggestions.themes:
@@ -352,10 +377,17 @@ def proposals(f: ReportFigures) -> list[str]:
         result.append(f"เห็นควรนำข้อเสนอแนะที่ อปท. เขียนตรงกันมากที่สุดประกอบการพิจารณา ได้แก่ {quoted}")
     national = model.national
     if model.roster_known and national.nonresponders:
-        result.append(f"เห็นควรแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดติดตามให้ อปท. ที่ยังไม่แจ้งปัญหา "
-                      f"{national.nonresponders:,} {g.LAOS_UNIT} จาก อปท. ตามทะเบียน {national.roster_total or 0:,} "
-                      f"{g.LAOS_UNIT} แจ้งปัญหาให้ครบถ้วน")
+        result.append(f"เห็นควรแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดติดตามให้ อปท. ตามทะเบียนที่ยังไม่แจ้งปัญหา "
+                      f"{national.nonresponders:,} {g.LAOS_UNIT} (ตามข้อ ๑) แจ้งผลให้ครบทุกแห่ง "
+                      "กรณีไม่มีปัญหาให้แจ้งว่าไม่มีปัญหา")
     return result
+
+
+def _item_label(code: str) -> str:
+    """ข้อ ๒, or ข้อ ๖ (ค) for a sub-item of the letter's item 6."""
+    number = LETTER_ITEM_OF[code]
+    codes = [c for c, n in LETTER_ITEM_OF.items() if n == number]
+    return f"ข้อ {number}" + (f" ({_SUB_ITEMS[codes.index(code)]})" if len(codes) > 1 else "")
 
 
 def _problem_rows(f: ReportFigures, w: _Writer) -> list[list[str]]:
@@ -399,7 +431,7 @@ def _area_table(model: Figures, w: _Writer, label: str,
     roster's) when a roster is loaded; the unmatched ones are counted in, and said apart."""
     headers = [label, f"อปท. ที่แจ้งปัญหาแล้ว ({g.LAOS_UNIT})"]
     if model.roster_known:
-        headers += [f"ตามทะเบียน ({g.LAOS_UNIT})", "ร้อยละ", f"ในจำนวนที่แจ้งแล้ว จับคู่กับทะเบียนไม่ได้ ({g.LAOS_UNIT})"]
+        headers += [f"ตามทะเบียน ({g.LAOS_UNIT})", "ร้อยละ", f"ในจำนวนนี้ ไม่พบชื่อในทะเบียน อปท. ({g.LAOS_UNIT})"]
     rows = []
     for area in areas:
         row = [area.name, w.n(area.laos_reporting)]

@@ -177,7 +177,7 @@ def test_the_laos_reporting_have_one_value_in_the_digest_workbook_and_report(art
 
 def test_the_report_is_dated_at_its_cut_off_not_when_it_was_run(artefacts):
     text = "\n".join(p.text for p in artefacts["report"].paragraphs).translate(ARABIC)
-    assert "ถึงวันที่ 20 ธันวาคม 2566 เวลา 24.00 น. สรุปได้ดังนี้" in text
+    assert "(นับถึงเวลา 24.00 น. ของวันที่ 20 ธันวาคม 2566 ตามข้อมูลฉบับล่าสุด ณ วันที่ 21 ธันวาคม 2566" in text
 
 
 def test_item_six_is_labelled_as_the_sum_of_its_sub_items_and_comes_after_items_one_to_five(artefacts):
@@ -236,3 +236,14 @@ def test_the_workbook_lists_the_periods_incomplete_forms_first_as_the_email_does
     sheet = next(ws for ws in artefacts["book"].worksheets if ws.title.startswith("ข้อมูลไม่สมบูรณ์"))
     references = [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[-1]]
     assert references[:3] == ["period0", "period1", "period2"]
+
+
+def test_a_proposal_never_cuts_a_tie_and_names_a_sub_item_as_such():
+    from shared.domain.figures import top_with_ties
+    from shared.report.document import proposals
+
+    assert top_with_ties([("a", 50), ("b", 46), ("c", 45), ("d", 45), ("e", 40)], 3) == [
+        ("a", 50), ("b", 46), ("c", 45), ("d", 45)]
+    assert top_with_ties([("a", 5)], 3) == [("a", 5)]
+    first = proposals(report_figures(_data(), "", []))[0]
+    assert "(1) ข้อ 6 (ค) ระบบรายงานมีแบบฟอร์มจำนวนมากทำให้เกิดความสับสน (6 แห่ง ร้อยละ 100)" in first
