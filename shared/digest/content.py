@@ -202,7 +202,7 @@ def themes_basis(basis: SentenceThemes) -> str:
 
 
 def problems_intro(c: DigestContent) -> str:
-    return (f"จำนวน อปท. ที่ระบุปัญหาแต่ละข้อ และร้อยละเมื่อเทียบกับ{g.LAOS_REPORTED} "
+    return (f"จำนวน อปท. ที่ระบุปัญหาแต่ละข้อ และร้อยละเมื่อเทียบกับ {g.LAOS_REPORTED} "
             f"{g.count(c.laos_reporting, g.LAOS_UNIT)} ({c.as_of_text}) จัดกลุ่มตามข้อของ{LETTER_REFERENCE} "
             "เรียงตามจำนวน อปท. "
             "อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา ร้อยละรวมจึงเกิน 100")
@@ -410,7 +410,7 @@ def _letter_items(end: Figures, data: DigestData, day_text: str) -> list[LetterI
         codes = sorted((c for c, n in LETTER_ITEM_OF.items() if n == number), key=lambda c: -laos.by_problem[c])
         bars = [Bar(PROBLEM_SHORT_LABELS[c], laos.by_problem[c],
                     f"{g.count(laos.by_problem[c], g.LAOS_UNIT)} ({g.share(end.of_reporting(laos.by_problem[c]))})",
-                    f"ในจำนวนนี้ระบุใน{g.SUBMISSION}ที่ได้รับหรือแก้ไขในวันที่ {day_text} {g.count(on_day[c], g.LAOS_UNIT)}"
+                    f"ในจำนวนนี้ {g.count(on_day[c], g.LAOS_UNIT)}ระบุใน{g.SUBMISSION}ที่ได้รับหรือแก้ไขในวันที่ {day_text}"
                     if on_day[c] else "")
                 for c in codes]
         if len(codes) > 1:

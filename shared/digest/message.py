@@ -10,7 +10,7 @@ from email.utils import format_datetime, formataddr
 from shared.domain.ledger import MessageIds
 
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-SENDER_NAME = "ระบบสรุปแบบรายงานปัญหาประมวลจริยธรรม อปท."
+SENDER_NAME = "ระบบสรุปแบบแจ้งปัญหาประมวลจริยธรรม อปท."
 
 
 def message_id(day: date, sender: str, suffix: str = "") -> str:
@@ -55,7 +55,7 @@ def build_message(
 def test_message(*, sender: str, sent_at: datetime) -> EmailMessage:
     """What `doctor --send-test` sends: one short message to the sender's own mailbox."""
     message = EmailMessage(policy=email.policy.SMTP)
-    message["Subject"] = "ทดสอบการส่งอีเมลของระบบสรุปแบบรายงานปัญหาประมวลจริยธรรม อปท."
+    message["Subject"] = "ทดสอบการส่งอีเมลของระบบสรุปแบบแจ้งปัญหาประมวลจริยธรรม อปท."
     message["From"] = formataddr((SENDER_NAME, sender))
     message["To"] = sender
     message["Date"] = format_datetime(sent_at)

@@ -107,7 +107,7 @@ def _action_list(c: DigestContent) -> list[str]:
              f"<h3>{_e(follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period))}</h3>"]
     parts += [_follow_up(line, "fu") for line in c.invalid]
     parts.append(_more(c, len(c.invalid), c.invalid_total, "ข้อมูลไม่สมบูรณ์"))
-    heading = follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับเป็นการแจ้งปัญหาแล้ว)", c.warned_total,
+    heading = follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับในยอดของวันที่ส่ง)", c.warned_total,
                                 c.warned_in_period)
     parts.append(f"<h3>{_e(heading)}</h3>")
     parts += [_follow_up(line, "fu wn") for line in c.warned]

@@ -38,7 +38,7 @@ def render_text(content: DigestContent) -> str:
               follow_up_heading(c, g.INVALID_SUBMISSIONS, c.invalid_total, c.invalid_in_period)]
     lines += [line for f in c.invalid for line in _follow_up(f)] + _more(c, len(c.invalid), c.invalid_total,
                                                                           "ข้อมูลไม่สมบูรณ์")
-    lines.append(follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับเป็นการแจ้งปัญหาแล้ว)", c.warned_total,
+    lines.append(follow_up_heading(c, f"{g.SUBMISSIONS_WITH_WARNINGS} (ข้อมูลครบ นับในยอดของวันที่ส่ง)", c.warned_total,
                                    c.warned_in_period))
     lines += [line for f in c.warned for line in _follow_up(f)] + _more(c, len(c.warned), c.warned_total, g.WARNING)
     lines += ["", "ปัญหาและอุปสรรคที่พบ",

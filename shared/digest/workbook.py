@@ -252,12 +252,13 @@ def _laos_sheet(book: Any, data: DigestData, formats: _Formats) -> None:
     first_mark = 6
     marks = range(first_mark, first_mark + len(_PROBLEM_COLUMNS))
     after = _write_table(sheet, formats, headers, rows, wrap_from=80, narrow=set(marks))
-    # The totals sit below the filtered range, so sorting or filtering the list leaves them in place.
+    # The totals sit below the filtered range, so sorting or filtering the list leaves them in
+    # place; SUBTOTAL(109, …) sums the rows a filter shows.
     sheet.write_string(after, 0, f"รวม ({g.LAOS_UNIT})", formats.bold)
     for column in marks:
         total = sum(int(row[column]) for row in rows)
         letter = xl_col_to_name(column)
-        sheet.write_formula(after, column, f"=SUM({letter}2:{letter}{after})", formats.bold, total)
+        sheet.write_formula(after, column, f"=SUBTOTAL(109,{letter}2:{letter}{after})", formats.bold, total)
 
 
 def _lao_row(lao: LaoReports, data: DigestData, roster_codes: dict[str, str]) -> list[Any] | None:

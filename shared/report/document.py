@@ -45,7 +45,7 @@ from shared.report.figures import ReportFigures
 from shared.report.settings import ReportSettings
 
 FONT = "TH Sarabun New"
-SUBJECT = "รายงานปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
+SUBJECT = "ผลการรวบรวมปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมขององค์กรปกครองส่วนท้องถิ่น"
 _SUB_ITEMS = "กขคงจฉ"
 
 
@@ -235,7 +235,8 @@ def build_report(figures: ReportFigures, settings: ReportSettings | None = None,
     """The บันทึกข้อความ: header, the three parts of its body, the signature, and the annex."""
     settings = settings or ReportSettings()
     w = _Writer(thai_digits)
-    _memo_head(w, settings, generated_on or figures.read_at.astimezone(BANGKOK).date())
+    _memo_head(w, settings, generated_on or figures.read_at.astimezone(BANGKOK).date(), figures.as_of)
+    _properties(w, settings, figures)
     _cause(w)
     _findings(w, figures)
     _proposals(w, figures)
@@ -244,7 +245,7 @@ def build_report(figures: ReportFigures, settings: ReportSettings | None = None,
     return w.bytes()
 
 
-def _memo_head(w: _Writer, settings: ReportSettings, generated_on: date) -> None:
+def _memo_head(w: _Writer, settings: ReportSettings, generated_on: date, as_of: date) -> None:
     if not settings.final:
         w.para("ร่าง", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     w.garuda(settings.garuda_image)
@@ -252,13 +253,30 @@ def _memo_head(w: _Writer, settings: ReportSettings, generated_on: date) -> None
     phone = f" โทร. {settings.agency_phone}" if settings.agency_phone else ""
     w.labelled(("ส่วนราชการ", f"{settings.agency}{phone}"))
     w.labelled(("ที่", settings.number or " " * 30), ("วันที่", be_date(settings.memo_date or generated_on)))
-    w.labelled(("เรื่อง", SUBJECT), spaced=True)
+    w.labelled(("เรื่อง", f"{SUBJECT} (ข้อมูล ณ วันที่ {be_date(as_of)})"), spaced=True)
     w.labelled(("เรียน", settings.to), spaced=True, label_size=16)
+
+
+def _properties(w: _Writer, settings: ReportSettings, figures: ReportFigures) -> None:
+    """What Word shows as the file's properties, and Thai as its language for proofing."""
+    properties = w.doc.core_properties
+    properties.title = f"{SUBJECT} (ข้อมูล ณ วันที่ {be_date(figures.as_of)})"
+    properties.author = properties.last_modified_by = settings.agency
+    properties.comments = ""
+    properties.created = properties.modified = figures.read_at.replace(tzinfo=None)
+    defaults = w.doc.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr")
+    for run_properties in defaults:
+        for language in run_properties.xpath("./w:lang"):
+            run_properties.remove(language)
+        language = OxmlElement("w:lang")
+        language.set(qn("w:val"), "th-TH")
+        language.set(qn("w:bidi"), "th-TH")
+        run_properties.append(language)
 
 
 def _cause(w: _Writer) -> None:
     w.body(f"ตาม{LETTER_REFERENCE} ลงวันที่ {LETTER_DATE} ได้ขอให้องค์กรปกครองส่วนท้องถิ่น (อปท.) "
-           f"แจ้งปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมผ่าน{g.SUBMISSION}ออนไลน์ "
+           f"แจ้งปัญหาและอุปสรรคในการรายงานผลการดำเนินการตามประมวลจริยธรรมผ่าน{g.SUBMISSION} "
            "เพื่อรวบรวมเสนอคณะกรรมการมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น (ก.ถ.) "
            "และคณะกรรมการมาตรฐานทางจริยธรรม (ก.ม.จ.) ประกอบการพิจารณาแก้ไขปัญหาดังกล่าว นั้น")
 
@@ -281,13 +299,13 @@ def _findings(w: _Writer, f: ReportFigures) -> None:
     invalid_table = f" (รายละเอียดตามตารางที่ {w.tables + 1})" if f.invalid_reasons else ""
     w.body(f"๑. ได้รับ{g.SUBMISSION}รวม {model.responses:,} {g.SUBMISSIONS_UNIT} เป็น{g.SUBMISSION}ที่ข้อมูลสมบูรณ์ "
            f"{model.responses_valid:,} {g.SUBMISSIONS_UNIT} จาก อปท. {laos.reporting:,} {g.LAOS_UNIT}{coverage} "
-           f"และ{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ ซึ่งยังไม่นับเป็น อปท. ที่แจ้งปัญหาแล้ว "
-           f"{model.responses_invalid:,} {g.SUBMISSIONS_UNIT}{invalid_table}")
+           f"และ{g.SUBMISSION}ที่ข้อมูลไม่สมบูรณ์ {model.responses_invalid:,} {g.SUBMISSIONS_UNIT} "
+           f"ซึ่งยังไม่นับรวมเป็น อปท. ที่แจ้งปัญหาแล้ว{invalid_table}")
     if f.invalid_reasons:
         w.table("เหตุที่ข้อมูลไม่สมบูรณ์", ["เหตุที่ข้อมูลไม่สมบูรณ์", f"จำนวน ({g.SUBMISSIONS_UNIT})"],
                 [[INVALID_REASONS.get(code, code), w.n(count)] for code, count in f.invalid_reasons.most_common()],
                 [12, 4])
-    w.body(f"๒. ปัญหาและอุปสรรคตามข้อของหนังสือข้างต้น จาก อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} {g.LAOS_UNIT} "
+    w.body(f"๒. ปัญหาและอุปสรรคจำแนกตามประเด็นที่กำหนดในหนังสือดังกล่าว จาก อปท. ที่แจ้งปัญหาแล้ว {laos.reporting:,} {g.LAOS_UNIT} "
            f"(อปท. หนึ่งแห่งระบุได้มากกว่าหนึ่งปัญหา) ปรากฏตามตารางที่ {w.tables + 1} และแผนภูมิที่ {w.charts + 1}")
     w.table("จำนวนและร้อยละของ อปท. ที่ระบุปัญหาและอุปสรรคแต่ละข้อ",
             ["ข้อ", "ปัญหาและอุปสรรค", f"อปท. ({g.LAOS_UNIT})", "ร้อยละ"], _problem_rows(f, w), [1.4, 10.1, 2.5, 2])
@@ -306,17 +324,17 @@ def _findings(w: _Writer, f: ReportFigures) -> None:
     if laos.not_reported:
         ranked = top_with_ties([(code, n) for code, n in laos.not_reported_problems.most_common()
                                 if code in PROBLEM_LABELS and n], 3)
-        w.body(f"{g.NOT_YET_REPORTED} {laos.not_reported:,} {g.LAOS_UNIT} ปัญหาที่พบมากที่สุดของกลุ่มนี้ ได้แก่ "
+        w.body(f"{g.NOT_YET_REPORTED} {laos.not_reported:,} {g.LAOS_UNIT} ปัญหาที่ อปท. กลุ่มนี้ระบุมากที่สุด ได้แก่ "
                + " ".join(f"({i}) {PROBLEM_LABELS[code]} ({n:,} {g.LAOS_UNIT})"
                           for i, (code, n) in enumerate(ranked, start=1)))
-    w.body("๔. ข้อความที่ อปท. หลายแห่งเขียนตรงกันหรือเกือบตรงกัน แสดงตามที่ อปท. เขียน "
-           "โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล เรียงตามจำนวน อปท. ที่เขียน")
-    for section in f.writing:
+    w.body(f"๔. ข้อความที่ อปท. ระบุเพิ่มเติมใน{g.SUBMISSION}ซึ่งมีเนื้อหาตรงกันหรือใกล้เคียงกันหลายแห่ง "
+           "คงถ้อยคำตามที่ อปท. ระบุ โดยปิดบังชื่อบุคคล หมายเลขโทรศัพท์ และอีเมล เรียงตามจำนวน อปท.")
+    for number, section in enumerate(f.writing, start=1):
         if not section.themes:
-            w.body(f"{section.question}: ไม่พบข้อความที่ อปท. ตั้งแต่ ๒ แห่งเขียนตรงกัน "
-                   f"(จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
+            w.body(f"๔.{number} {section.question}: ไม่พบข้อความที่ อปท. ตั้งแต่ ๒ แห่งระบุตรงกัน "
+                   f"(อปท. ระบุข้อความ {section.authors:,} {g.LAOS_UNIT})")
             continue
-        w.body(f"{section.question} (จาก อปท. ที่เขียนข้อความ {section.authors:,} {g.LAOS_UNIT})")
+        w.body(f"๔.{number} {section.question} (อปท. ระบุข้อความ {section.authors:,} {g.LAOS_UNIT})")
         for theme in section.themes:
             w.body(f"“{theme.sentence}” ({theme.laos:,} {g.LAOS_UNIT})", indent=2.5)
     w.body(f"๕. ข้อมูลตามข้อ ๑ – ๔ นับจาก{g.SUBMISSION}ที่ อปท. ส่งภายในวันที่ {as_of} โดยนับ อปท. แห่งละหนึ่งครั้ง"
@@ -374,7 +392,7 @@ def proposals(f: ReportFigures) -> list[str]:
     suggestions = next((s for s in f.writing if s.question == "ข้อเสนอแนะ"), None)
     if suggestions and suggestions.themes:
         quoted = " ".join(f"“{t.sentence}” ({t.laos:,} {g.LAOS_UNIT})" for t in suggestions.themes[:3])
-        result.append(f"เห็นควรนำข้อเสนอแนะที่ อปท. เขียนตรงกันมากที่สุดประกอบการพิจารณา ได้แก่ {quoted}")
+        result.append(f"เห็นควรนำข้อเสนอแนะที่ อปท. เสนอมากที่สุดประกอบการพิจารณา ได้แก่ {quoted}")
     national = model.national
     if model.roster_known and national.nonresponders:
         result.append(f"เห็นควรแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดติดตามให้ อปท. ตามทะเบียนที่ยังไม่แจ้งปัญหา "

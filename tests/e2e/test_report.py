@@ -86,7 +86,7 @@ def test_every_figure_of_the_report_equals_stats(reported, capfd):
     assert stats["responses"]["deleted"] == 1
     assert f"รวม {stats['responses']['total']} ฉบับ เป็นแบบแจ้งปัญหาที่ข้อมูลสมบูรณ์ {valid} ฉบับ จาก อปท. " \
            f"{stats['laos_reporting']} แห่ง" in summary
-    assert f"ยังไม่นับเป็น อปท. ที่แจ้งปัญหาแล้ว {stats['responses']['invalid']} ฉบับ" in summary
+    assert f"ที่ข้อมูลไม่สมบูรณ์ {stats['responses']['invalid']} ฉบับ ซึ่งยังไม่นับรวมเป็น อปท. ที่แจ้งปัญหาแล้ว" in summary
     tables = {caption.split(" ", 2)[2]: table for caption, table in captioned_tables(document).items()}
     problems = tables["จำนวนและร้อยละของ อปท. ที่ระบุปัญหาและอุปสรรคแต่ละข้อ"]
     by_label = {r.cells[1].text: int(r.cells[2].text.translate(ARABIC)) for r in problems.rows[1:]}
@@ -186,7 +186,7 @@ def test_the_workbook_it_encloses_is_written_beside_it(reported, capfd):
 def test_what_laos_wrote_comes_as_whole_sentences_counted_by_lao_with_people_masked(reported, capfd):
     _, tmp_path = reported
     paragraphs = [p.text for p in open_report(tmp_path, capfd).paragraphs]
-    start = next(i for i, p in enumerate(paragraphs) if p.startswith("รายละเอียดปัญหาและอุปสรรคเพิ่มเติม (จาก"))
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("๔.๒ รายละเอียดปัญหาและอุปสรรคเพิ่มเติม (อปท."))
     themes = [p for p in paragraphs[start:] if p.startswith("“")]
     assert "“เจ้าหน้าที่ยังไม่ได้รับการอบรม” (๒ แห่ง)" in themes  # the negation kept, two LAOs
     assert "“โปรดติดต่อ[ปิดบังชื่อ] [ปิดบังหมายเลขโทรศัพท์] หรือ [ปิดบังอีเมล]” (๒ แห่ง)" in themes
@@ -218,3 +218,13 @@ def test_the_chart_is_drawn_in_a_thai_font_with_every_glyph_of_its_labels(report
     assert missing_glyphs(labels + "".join(PROBLEM_SHORT_LABELS.values()) + "๐๑๒๓๔๕๖๗๘๙") == set()
     assert missing_glyphs("ข้อ \u0e5b\U0001f600") == {"\U0001f600"}  # the check can fail: an emoji has no glyph
     assert problem_chart([("ทดสอบ", 1, "1")], "ทดสอบ").startswith(b"\x89PNG")
+
+
+def test_the_files_properties_name_the_memo_and_its_office_and_its_language_is_thai(reported, capfd):
+    _, tmp_path = reported
+    document = open_report(tmp_path, capfd)
+    properties = document.core_properties
+    assert properties.title.startswith("ผลการรวบรวมปัญหาและอุปสรรค") and "(ข้อมูล ณ วันที่" in properties.title
+    assert properties.author == "สำนักงาน ก.ถ. สำนักงานปลัดกระทรวงมหาดไทย" and "python-docx" not in properties.comments
+    [language] = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    assert (language.get(qn("w:val")), language.get(qn("w:bidi"))) == ("th-TH", "th-TH")
