@@ -186,7 +186,8 @@ def test_the_problem_columns_are_narrow_one_or_zero_marks_with_their_totals_belo
     assert first_mark.width < 12 and first_mark.min <= column <= first_mark.max
     _, _, _, last_filtered = range_boundaries(sheet.auto_filter.ref)
     total = sheet.cell(last_filtered + 1, column)
-    assert sheet.cell(last_filtered + 1, 1).value.startswith("รวม") and total.value == f"=SUBTOTAL(109,{letter}2:{letter}4)"
+    assert sheet.cell(last_filtered + 1, 1).value.startswith("รวม")
+    assert total.value == f"=SUBTOTAL(109,{letter}2:{letter}4)"
 
 
 def test_with_a_roster_the_workbook_lists_the_nonresponders_for_the_provincial_offices():
