@@ -350,8 +350,11 @@ def _proposals(w: _Writer, f: ReportFigures) -> None:
 
 
 def _signature(w: _Writer, settings: ReportSettings) -> None:
-    w.blank(3)
-    w.para(f"({settings.signer_name or '.' * 40})", center_at=10)
+    """Space to sign, the name in brackets and the position, kept on one page with the closing."""
+    w.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the closing sentence
+    for _ in range(3):
+        w.para("").paragraph_format.keep_with_next = True
+    w.para(f"({settings.signer_name or '.' * 40})", center_at=10).paragraph_format.keep_with_next = True
     w.para(settings.signer_position or "." * 44, center_at=10)
 
 
