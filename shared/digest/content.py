@@ -259,6 +259,7 @@ def build_content(data: DigestData) -> DigestContent:
     by_date = {k.removeprefix("by_submission_date."): v for k, v in data.counters.items()
                if k.startswith("by_submission_date.")}
     new_on_day = end.responses_new
+    trend_days = _trend_days(day, end.first_day)
     figures = [
         Figure(f"{g.NEW_SUBMISSIONS}{g.on_day(day_text)}", new_on_day, g.SUBMISSIONS_UNIT,
                new_on_day - before.responses_new, daily=True),
@@ -308,9 +309,8 @@ def build_content(data: DigestData) -> DigestContent:
         # Distinct texts: the same words from several LAOs are one example, not five.
         other_excerpts=list(dict.fromkeys(excerpt(t) for r in reports if r.valid and (t := _other_text(r))))[
             :OTHER_EXCERPTS],
-        trend=_trend(by_date, day),
-        trend_range=(f"{day_month(day - timedelta(days=TREND_DAYS - 1))} – "
-                     f"{be_short_date(day, full_year=True)}"),
+        trend=_trend(by_date, trend_days),
+        trend_range=f"{day_month(trend_days[0])} – {be_short_date(day, full_year=True)}",
         provinces_top=top, provinces_with=with_any, provinces_without=without, coverage=build_coverage(end),
         statuses=[Bar(label, laos.by_status[code], f"{g.count(laos.by_status[code], g.LAOS_UNIT)} "
                                                    f"({g.share(end.of_reporting(laos.by_status[code]))})")
@@ -456,8 +456,14 @@ def _problems_of_the_days_reports(data: DigestData) -> Counter[str]:
     return counts
 
 
-def _trend(by_date: dict[str, int], day: date) -> list[Bar]:
+def _trend_days(day: date, first_day: date | None) -> list[date]:
+    """The last 14 days to D, from the first day anything was submitted if that is later:
+    no run of empty days before the survey began."""
     days = [day - timedelta(days=n) for n in range(TREND_DAYS - 1, -1, -1)]
+    return [d for d in days if first_day is None or d >= first_day] or [day]
+
+
+def _trend(by_date: dict[str, int], days: list[date]) -> list[Bar]:
     return [Bar(day_month(d), by_date.get(d.isoformat(), 0), g.count(by_date.get(d.isoformat(), 0),
                                                                      g.SUBMISSIONS_UNIT)) for d in days]
 

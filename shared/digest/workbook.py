@@ -325,9 +325,14 @@ def _coverage_sheets(book: Any, content: DigestContent, formats: _Formats) -> No
     missing = book.add_worksheet("อปท. ที่ยังไม่แจ้งปัญหา")
     _write_table(missing, formats, NONRESPONDER_HEADERS, nonresponder_rows(content.coverage.nonresponders))
     unmatched = book.add_worksheet("จับคู่ทะเบียนไม่ได้")
+    # The full name, as on the LAO sheet; by province, then name, so that two builds list them alike.
+    unmatched_laos = thai_sorted(thai_sorted(content.coverage.unmatched, lambda pair: lao_label(pair[0].lao_type,
+                                                                                                 pair[0].name)),
+                                 lambda pair: _province_name(pair[0].province_code))
     rows: list[list[Any]] = [
-        [lao.name, lao.district, _province_name(lao.province_code), LAO_TYPES.get(lao.lao_type, lao.lao_type),
+        [lao_label(lao.lao_type, lao.name), lao.district, _province_name(lao.province_code),
+         LAO_TYPES.get(lao.lao_type, lao.lao_type),
          "ตรงกับมากกว่าหนึ่งแห่ง" if match.kind == "ambiguous" else "ไม่พบในทะเบียน", ", ".join(match.candidates)]
-        for lao, match in content.coverage.unmatched]
+        for lao, match in unmatched_laos]
     _write_table(unmatched, formats, ["อปท.", "อำเภอ/เขต", "จังหวัด", "ประเภท", "ผลการจับคู่", "รหัส อปท. ที่ใกล้เคียง"],
                  rows)

@@ -306,3 +306,11 @@ def test_the_lowest_rate_provinces_never_split_a_tie_and_say_which_provinces_hav
     assert "หากเท่ากับจังหวัดลำดับที่ 10 แสดงทุกจังหวัด" in caption
     assert "ทะเบียน อปท. ไม่มีข้อมูลของจังหวัด" in caption and "ขอนแก่น" in caption  # TH-40: not on this roster
     assert caption in render_text(content)
+
+
+def test_the_trend_starts_on_the_first_day_anything_was_submitted_within_its_fourteen_days():
+    counters = {"by_submission_date.2024-01-03": 2, "by_submission_date.2024-01-05": 1}
+    content = build_content(data(counters=counters))
+    assert [b.value for b in content.trend] == [2, 0, 1] and content.trend_range.startswith("3 ม.ค.")
+    long_ago = build_content(data(counters={"by_submission_date.2023-12-01": 1, **counters}))
+    assert len(long_ago.trend) == 14

@@ -200,3 +200,14 @@ def test_with_a_roster_the_workbook_lists_the_nonresponders_for_the_provincial_o
     rows = [[c.value for c in r] for r in book["อปท. ที่ยังไม่แจ้งปัญหา"].iter_rows()]
     assert rows == [["จังหวัด", "อำเภอ/เขต", "ประเภท อปท.", "อปท.", "รหัส อปท."],
                     ["ขอนแก่น", "ชนบท", "องค์การบริหารส่วนตำบล", "นาดี", "0040102"]]
+
+
+def test_the_unmatched_sheet_lists_full_names_by_province_then_name():
+    from shared.domain.roster import RosterEntry
+
+    roster = [RosterEntry("TH-40", "เมือง", "sao", "บ้านเหล่า", "0040101")]
+    laos = [lao("ไม่อยู่ในทะเบียนข", "TH-54", "แพร่"), lao("ไม่อยู่ในทะเบียนก"), lao("ไม่อยู่ในทะเบียนค")]
+    rows = [[c.value for c in r] for r in _book(data(laos=laos, roster=roster))["จับคู่ทะเบียนไม่ได้"].iter_rows()]
+    assert [(r[0], r[2]) for r in rows[1:]] == [
+        ("องค์การบริหารส่วนตำบลไม่อยู่ในทะเบียนก", "ขอนแก่น"), ("องค์การบริหารส่วนตำบลไม่อยู่ในทะเบียนค", "ขอนแก่น"),
+        ("องค์การบริหารส่วนตำบลไม่อยู่ในทะเบียนข", "แพร่")]
