@@ -3,7 +3,7 @@ with the workbook it encloses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from shared.adapters.firestore_digest import FirestoreDigestReader
@@ -28,7 +28,8 @@ class ComposedReport:
 def compose_report(reader: FirestoreDigestReader, day: date, now: datetime, addressing: Addressing,
                    settings: ReportSettings | None = None, *, thai_digits: bool = True) -> ComposedReport:
     """The memorandum as of the end of ``day`` and the workbook it names as its enclosure."""
-    data = collect(reader, day, now, addressing)
+    # The enclosure goes to the committees: never the reporters' contacts, whatever the digest's setting.
+    data = collect(reader, day, now, replace(addressing, include_contacts=False))
     texts = reader.recent_texts(RECENT_TEXTS)
     document = build_report(report_figures(data, completeness(data), texts), settings, thai_digits=thai_digits)
     return ComposedReport(document, build_workbook(data, build_content(data)))

@@ -11,7 +11,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DEFAULT_AGENCY = "สำนักงาน ก.ถ. สำนักงานปลัดกระทรวงมหาดไทย"
 DEFAULT_TO = ("ประธานกรรมการมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น และประธานกรรมการมาตรฐานทางจริยธรรม "
@@ -33,13 +33,24 @@ class ReportSettings(BaseModel):
     final: bool = False  # False: marked ร่าง, because the signer edits the proposals
     garuda_image: Path | None = None  # the office's emblem (PNG or JPEG); its space is kept when absent
 
+    @field_validator("memo_date")
+    @classmethod
+    def _gregorian(cls, value: date | None) -> date | None:
+        if value is not None and value.year > 2400:
+            raise ValueError("write the date in the Gregorian calendar (2024-01-05, not 2567-01-05); "
+                             "the memo prints it in the Buddhist era")
+        return value
+
 
 def load_settings(path: Path | None) -> ReportSettings:
     """The settings in ``path`` (TOML), or the defaults; a wrong key or value names itself."""
     if path is None:
         return ReportSettings()
-    with path.open("rb") as handle:
-        settings = ReportSettings.model_validate(tomllib.load(handle))
+    # Notepad saves UTF-8 with a byte-order mark, which TOML does not allow: accept it.
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    settings = ReportSettings.model_validate(tomllib.loads(text))
     if settings.garuda_image is not None and not settings.garuda_image.is_absolute():
         settings = settings.model_copy(update={"garuda_image": path.parent / settings.garuda_image})
+    if settings.garuda_image is not None and not settings.garuda_image.is_file():
+        raise ValueError(f"garuda_image: no such file: {settings.garuda_image}")
     return settings

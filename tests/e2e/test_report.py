@@ -228,3 +228,16 @@ def test_the_files_properties_name_the_memo_and_its_office_and_its_language_is_t
     assert properties.author == "สำนักงาน ก.ถ. สำนักงานปลัดกระทรวงมหาดไทย" and "python-docx" not in properties.comments
     [language] = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang")
     assert (language.get(qn("w:val")), language.get(qn("w:bidi"))) == ("th-TH", "th-TH")
+
+
+def test_the_enclosed_workbook_never_carries_reporters_contacts_even_when_the_digest_does(
+        reported, capfd, monkeypatch):
+    import openpyxl
+
+    _, tmp_path = reported
+    monkeypatch.setenv("DIGEST_INCLUDE_CONTACTS", "true")
+    open_report(tmp_path, capfd)
+    [workbook] = tmp_path.glob("report-*.xlsx")
+    book = openpyxl.load_workbook(workbook)
+    cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    assert "อีเมล" not in cells and not any(value in " ".join(cells) for value in ("สมชาย", "081-234-5678"))
