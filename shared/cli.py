@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="one JSON object (the default output)")
 
     summary = commands.add_parser("summary", help="print every figure the digest and report show (national, "
-                                                  "per province), as stored in summaries/*")
+                                                  "per province), computed now with the fields of summaries/*")
     summary.add_argument("--as-of", type=date.fromisoformat, default=None,
                          help="figures as of the end of this Bangkok day (default: now)")
     summary.add_argument("--json", action="store_true",
